@@ -1,0 +1,40 @@
+package fr.progsys.posix;
+
+/**
+ * Identité du processus et des threads ({@code <unistd.h>}).
+ *
+ * <p>Sous Linux, chaque thread Java est un thread du noyau (modèle 1:1) : il a
+ * son propre identifiant de thread (TID, {@code gettid}) alors que tous les
+ * threads d'un processus partagent le même PID ({@code getpid}). Le thread
+ * principal a pour TID le PID lui-même.
+ */
+public final class Unistd {
+
+    private Unistd() {
+    }
+
+    /** PID du processus appelant ({@code getpid(2)}). */
+    public static long getpid() {
+        return Native.posix().getpid();
+    }
+
+    /** PID du processus parent ({@code getppid(2)}). */
+    public static long getppid() {
+        return Native.posix().getppid();
+    }
+
+    /** TID noyau du thread appelant ({@code gettid(2)}, glibc ≥ 2.30). */
+    public static long gettid() {
+        return Native.libc().gettid();
+    }
+
+    /** UID réel du propriétaire du processus ({@code getuid(2)}). */
+    public static int getuid() {
+        return Native.posix().getuid();
+    }
+
+    /** GID réel du processus ({@code getgid(2)}). */
+    public static int getgid() {
+        return Native.posix().getgid();
+    }
+}
