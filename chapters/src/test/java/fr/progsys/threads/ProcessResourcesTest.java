@@ -47,28 +47,21 @@ class ProcessResourcesTest {
     }
 
     @Test
-    @DisplayName("ouvrir un fichier ajoute un descripteur à la table, le fermer l'en retire")
-    void openingAFileAddsADescriptor(@TempDir Path dir) throws IOException {
+    @DisplayName("ouvrir un fichier ajoute à la table un descripteur que tous les threads"
+            + " voient ; le fermer l'en retire")
+    void openingAFileAddsADescriptorSeenByAllThreads(@TempDir Path dir)
+            throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "x");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             assertThat(channel.isOpen()).isTrue();
             assertThat(inTable(file)).isTrue();
-        }
-        assertThat(inTable(file)).isFalse();
-    }
-
-    @Test
-    @DisplayName("tous les threads voient la même table de descripteurs")
-    void allThreadsShareTheDescriptorTable(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("commun.txt"), "x");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            assertThat(channel.isOpen()).isTrue();
             FutureTask<Boolean> seen = new FutureTask<>(() -> inTable(file));
             new Thread(seen, "autre").start();
             assertThat(seen.get())
                     .as("descripteur ouvert par main, vu par l'autre thread")
                     .isTrue();
         }
+        assertThat(inTable(file)).isFalse();
     }
 
     /** Un descripteur de la table pointe-t-il vers ce fichier ? */
