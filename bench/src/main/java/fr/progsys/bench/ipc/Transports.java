@@ -1,0 +1,34 @@
+package fr.progsys.bench.ipc;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Choisit le transport par son nom court (celui du tableau et du jumeau C). */
+final class Transports {
+
+    private Transports() {
+    }
+
+    /** Vrai si le transport a sa version Java (mq et shm attendent les liaisons posix). */
+    static boolean enJava(String transport) {
+        return List.of("unix", "tcp", "udp").contains(transport);
+    }
+
+    static Extremite preparer(String transport) throws IOException {
+        return switch (transport) {
+            case "unix" -> Sockets.unix();
+            case "tcp" -> Sockets.tcp();
+            case "udp" -> Sockets.udp();
+            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
+        };
+    }
+
+    static Canal rejoindre(String transport, List<String> adresse) throws IOException {
+        return switch (transport) {
+            case "unix" -> Sockets.rejoindreUnix(adresse.get(0));
+            case "tcp" -> Sockets.rejoindreTcp(adresse.get(0));
+            case "udp" -> Sockets.rejoindreUdp(adresse.get(0));
+            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
+        };
+    }
+}
