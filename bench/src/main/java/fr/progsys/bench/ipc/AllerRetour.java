@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import fr.progsys.bench.Processus;
@@ -26,7 +28,7 @@ public final class AllerRetour {
     static final int FENETRE = 8;
 
     /** Les transports, dans l'ordre du tableau. */
-    public static final List<String> TRANSPORTS = List.of("unix", "tcp", "udp", "mq", "shm");
+    public static final List<String> TRANSPORTS = List.of("unix", "tcp", "udp");
 
     private AllerRetour() {
     }
@@ -50,31 +52,47 @@ public final class AllerRetour {
         }
     }
 
-    /** Pour {@code Mesures} : chaque transport en Java puis en C ; lignes CSV. */
+    /**
+     * Pour {@code Mesures} : chaque transport en Java puis en C, le tout
+     * {@code passages} fois (Java et C alternent, pour que le bruit de la
+     * machine tombe sur les deux) ; garde pour chaque nombre la médiane des
+     * passages. Lignes CSV.
+     */
     public static List<String> mesurer(Path c, boolean rapide) {
         Comptes comptes = Comptes.de(rapide);
-        List<String> lignes = new ArrayList<>();
-        lignes.add("transport,langage,mediane_us,p99_us,debit_mio_s");
-        for (String t : TRANSPORTS) {
-            List<String> args = new ArrayList<>(List.of("mesure", t));
-            args.addAll(comptes.args());
-            if (Transports.enJava(t)) {
+        int passages = rapide ? 1 : 3;
+        Map<String, List<double[]>> mesures = new LinkedHashMap<>();
+        for (int p = 0; p < passages; p++) {
+            for (String t : TRANSPORTS) {
+                List<String> args = new ArrayList<>(List.of("mesure", t));
+                args.addAll(comptes.args());
                 String java = Processus.executer(Processus.java(List.of(), AllerRetour.class,
                         args.toArray(String[]::new)), 180).get(0);
-                lignes.add(ligne(t, "Java", java));
+                List<String> cmd = new ArrayList<>(List.of(c.resolve("allerretour").toString(),
+                        t));
+                cmd.addAll(comptes.args());
+                String natif = Processus.executer(cmd, 180).get(0);
+                mesures.computeIfAbsent(t + ",Java", k -> new ArrayList<>()).add(champs(java));
+                mesures.computeIfAbsent(t + ",C", k -> new ArrayList<>()).add(champs(natif));
+                System.out.println("allers-retours " + t + " : Java " + java + ", C " + natif);
             }
-            List<String> cmd = new ArrayList<>(List.of(c.resolve("allerretour").toString(), t));
-            cmd.addAll(comptes.args());
-            String natif = Processus.executer(cmd, 180).get(0);
-            lignes.add(ligne(t, "C", natif));
         }
+        List<String> lignes = new ArrayList<>();
+        lignes.add("transport,langage,mediane_us,p99_us,debit_mio_s");
+        mesures.forEach((cle, passes) -> lignes.add(String.format("%s,%.2f,%.2f,%.1f", cle,
+                mediane(passes, 0) / 1e3, mediane(passes, 1) / 1e3, mediane(passes, 2))));
         return lignes;
     }
 
-    private static String ligne(String transport, String langage, String sortie) {
+    private static double[] champs(String sortie) {
         String[] f = sortie.split(";");
-        return String.format("%s,%s,%.2f,%.2f,%.1f", transport, langage,
-                Long.parseLong(f[0]) / 1e3, Long.parseLong(f[1]) / 1e3, Double.parseDouble(f[2]));
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]),
+            Double.parseDouble(f[2])};
+    }
+
+    private static double mediane(List<double[]> passes, int i) {
+        double[] v = passes.stream().mapToDouble(x -> x[i]).sorted().toArray();
+        return v[v.length / 2];
     }
 
     /**

@@ -9,11 +9,6 @@ final class Transports {
     private Transports() {
     }
 
-    /** Vrai si le transport a sa version Java (mq et shm attendent les liaisons posix). */
-    static boolean enJava(String transport) {
-        return List.of("unix", "tcp", "udp").contains(transport);
-    }
-
     static Extremite preparer(String transport) throws IOException {
         return switch (transport) {
             case "unix" -> Sockets.unix();
