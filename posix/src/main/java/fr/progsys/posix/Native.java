@@ -3,6 +3,13 @@ package fr.progsys.posix;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.Struct;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.Variadic;
+import jnr.ffi.types.off_t;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 
@@ -44,6 +51,91 @@ final class Native {
         int sem_post(Pointer sem);
 
         int sem_getvalue(Pointer sem, Pointer sval);
+
+        int sem_timedwait(Pointer sem, Timespec abstime);
+
+        // <semaphore.h> : sémaphores nommés. sem_open est variadique :
+        // mode et value ne sont lus qu'avec O_CREAT. SEM_FAILED = NULL (glibc).
+        @Variadic(fixedCount = 2)
+        Pointer sem_open(String name, int oflag, int mode, int value);
+
+        int sem_close(Pointer sem);
+
+        int sem_unlink(String name);
+
+        // <mqueue.h> : mq_open est variadique (mode et attr avec O_CREAT).
+        // mqd_t est un int sous Linux : un descripteur, -1 en cas d'erreur.
+        @Variadic(fixedCount = 2)
+        int mq_open(String name, int oflag, int mode, Pointer attr);
+
+        int mq_close(int mqdes);
+
+        int mq_unlink(String name);
+
+        int mq_getattr(int mqdes, @Out MqAttr attr);
+
+        int mq_setattr(int mqdes, @In MqAttr newattr, @Out MqAttr oldattr);
+
+        int mq_send(int mqdes, @In byte[] msg, @size_t long len, int prio);
+
+        int mq_timedsend(int mqdes, @In byte[] msg, @size_t long len, int prio,
+                @In Timespec abstime);
+
+        @ssize_t long mq_receive(int mqdes, @Out byte[] msg, @size_t long len,
+                @Out int[] prio);
+
+        @ssize_t long mq_timedreceive(int mqdes, @Out byte[] msg, @size_t long len,
+                @Out int[] prio, @In Timespec abstime);
+
+        // <sys/mman.h>
+        int shm_open(String name, int oflag, int mode);
+
+        int shm_unlink(String name);
+
+        Pointer mmap(Pointer addr, @size_t long length, int prot, int flags, int fd,
+                @off_t long offset);
+
+        int munmap(Pointer addr, @size_t long length);
+
+        // <unistd.h>
+        int ftruncate(int fd, @off_t long length);
+
+        @ssize_t long read(int fd, @Out byte[] buf, @size_t long count);
+
+        @ssize_t long write(int fd, @In byte[] buf, @size_t long count);
+
+        @off_t long lseek(int fd, @off_t long offset, int whence);
+
+        int close(int fd);
+
+        long sysconf(int name);
+    }
+
+    /**
+     * {@code struct mq_attr} de {@code <mqueue.h>} (Linux) : quatre {@code long}
+     * puis une réserve de quatre {@code long} ; 64 octets sur une machine 64 bits.
+     * La disposition est vérifiée contre le C par un test compilé avec gcc.
+     */
+    public static final class MqAttr extends Struct {
+        public final SignedLong mq_flags = new SignedLong();
+        public final SignedLong mq_maxmsg = new SignedLong();
+        public final SignedLong mq_msgsize = new SignedLong();
+        public final SignedLong mq_curmsgs = new SignedLong();
+        public final SignedLong[] reserved = array(new SignedLong[4]);
+
+        public MqAttr(Runtime runtime) {
+            super(runtime);
+        }
+    }
+
+    /** {@code struct timespec} : une date absolue (CLOCK_REALTIME) pour les appels « timed ». */
+    public static final class Timespec extends Struct {
+        public final SignedLong tv_sec = new SignedLong();
+        public final SignedLong tv_nsec = new SignedLong();
+
+        public Timespec(Runtime runtime) {
+            super(runtime);
+        }
     }
 
     private static final class Holder {
@@ -66,6 +158,34 @@ final class Native {
         libc();
         return Holder.POSIX;
     }
+
+    /** errno vaut EINTR : l'appel bloquant a été interrompu par un signal, on le relance. */
+    static boolean interrupted(int errno) {
+        return errno == jnr.constants.platform.Errno.EINTR.intValue();
+    }
+
+    /** errno vaut {@code name} (par exemple EAGAIN, ETIMEDOUT). */
+    static boolean is(int errno, jnr.constants.platform.Errno name) {
+        return errno == name.intValue();
+    }
+
+    /**
+     * L'échéance absolue (horloge CLOCK_REALTIME, comme l'exigent mq_timedsend,
+     * mq_timedreceive et sem_timedwait) dans {@code timeout} à partir de maintenant.
+     */
+    static Timespec deadline(java.time.Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("délai négatif : " + timeout);
+        }
+        java.time.Duration capped = timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout;
+        java.time.Instant at = java.time.Instant.now().plus(capped);
+        Timespec ts = new Timespec(runtime());
+        ts.tv_sec.set(at.getEpochSecond());
+        ts.tv_nsec.set(at.getNano());
+        return ts;
+    }
+
+    private static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofDays(365L * 100);
 
     /** Le errno laissé par le dernier appel natif de ce thread. */
     static int errno() {

@@ -1,47 +1,93 @@
 package fr.progsys.posix;
 
+import java.time.Duration;
+
+import jnr.constants.platform.Errno;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
 /**
- * Un sémaphore POSIX anonyme ({@code sem_init}, {@code <semaphore.h>}) placé en
- * mémoire native, partagé par les threads de ce processus ({@code pshared = 0}).
+ * Un sémaphore POSIX anonyme ({@code sem_init}, {@code <semaphore.h>}).
  *
  * <p>Le deuxième argument de {@code sem_init}, {@code pshared}, n'est pas un
  * nombre de threads : 0 veut dire « partagé entre les threads d'un processus »,
  * une autre valeur « partagé entre processus », et le sémaphore doit alors se
  * trouver dans une mémoire partagée par ces processus.
+ * {@link #UnnamedSemaphore(int)} crée le premier cas (en mémoire native du
+ * processus) ; {@link MappedMemory#initSemaphore} le second (dans une
+ * projection MAP_SHARED d'un objet {@link SharedMemory}).
  *
  * <p>{@link #await()} bloque dans le noyau ({@code sem_wait}) et ne réagit donc
- * pas à {@link Thread#interrupt()} ; préférer {@link #tryWait()} quand on ne veut
- * pas bloquer. Utiliser après {@link #close()} lève {@link IllegalStateException} ;
- * fermer deux fois est sans effet.
+ * pas à {@link Thread#interrupt()} ; préférer {@link #tryWait()} ou
+ * {@link #tryWait(Duration)} quand on ne veut pas bloquer indéfiniment. Utiliser
+ * après {@link #close()} lève {@link IllegalStateException} ; fermer deux fois
+ * est sans effet.
  */
 public final class UnnamedSemaphore implements AutoCloseable {
 
     private final Pointer sem;
-    private volatile boolean closed;
+    private final int pshared;
+    /** La projection qui contient le sémaphore (pshared ≠ 0), sinon null. */
+    private final MappedMemory mapping;
+    private final Guard guard;
 
-    /** {@code sem_init(&sem, 0, value)}. */
+    /** {@code sem_init(&sem, 0, value)} : partagé par les threads de ce processus. */
     public UnnamedSemaphore(int value) {
         if (value < 0) {
             throw new IllegalArgumentException(
                     "la valeur initiale d'un sémaphore est ≥ 0 (reçu " + value + ")");
         }
         this.sem = Memory.allocateDirect(Native.runtime(), Native.SIZEOF_SEM_T, true);
-        if (Native.libc().sem_init(sem, 0, value) == -1) {
-            throw PosixException.last("sem_init(sem, 0, " + value + ")");
+        this.pshared = 0;
+        this.mapping = null;
+        init(value);
+        this.guard = new Guard("sémaphore anonyme", this::destroy);
+    }
+
+    private UnnamedSemaphore(MappedMemory mapping, Pointer sem, boolean owner) {
+        this.sem = sem;
+        this.pshared = 1;
+        this.mapping = mapping;
+        this.guard = new Guard("sémaphore anonyme partagé", owner ? this::destroy : () -> { });
+    }
+
+    static UnnamedSemaphore inSharedMemory(MappedMemory mapping, Pointer sem, int value,
+            boolean init) {
+        UnnamedSemaphore s = new UnnamedSemaphore(mapping, sem, init);
+        if (init) {
+            s.mapping.guard().enter();
+            try {
+                s.init(value);
+            } finally {
+                s.mapping.guard().exit();
+            }
         }
+        return s;
+    }
+
+    private void init(int value) {
+        if (Native.libc().sem_init(sem, pshared, value) == -1) {
+            throw PosixException.last("sem_init(sem, " + pshared + ", " + value + ")");
+        }
+    }
+
+    /** La valeur de {@code pshared} passée à {@code sem_init} : 0 (threads) ou 1 (processus). */
+    public int pshared() {
+        return pshared;
     }
 
     /** {@code sem_wait} : décrémente, ou bloque tant que la valeur est 0. */
     public void await() {
-        check();
-        while (Native.libc().sem_wait(sem) == -1) {
-            int errno = Native.errno();
-            if (!"EINTR".equals(PosixException.nameOf(errno))) {
-                throw new PosixException("sem_wait(sem)", errno);
+        enter();
+        try {
+            while (Native.libc().sem_wait(sem) == -1) {
+                int errno = Native.errno();
+                if (!Native.interrupted(errno)) {
+                    throw new PosixException("sem_wait(sem)", errno);
+                }
             }
+        } finally {
+            exit();
         }
     }
 
@@ -52,50 +98,117 @@ public final class UnnamedSemaphore implements AutoCloseable {
      * @return vrai si le sémaphore a été pris, faux si sa valeur était 0
      */
     public boolean tryWait() {
-        check();
-        if (Native.libc().sem_trywait(sem) == 0) {
+        enter();
+        try {
+            if (Native.libc().sem_trywait(sem) == 0) {
+                return true;
+            }
+            int errno = Native.errno();
+            if (Native.is(errno, Errno.EAGAIN)) {
+                return false;
+            }
+            throw new PosixException("sem_trywait(sem)", errno);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * {@code sem_timedwait} : comme {@link #await()}, sans attendre plus de
+     * {@code timeout}.
+     *
+     * @return vrai si le sémaphore a été pris, faux si le délai a expiré (ETIMEDOUT)
+     */
+    public boolean tryWait(Duration timeout) {
+        Native.Timespec at = Native.deadline(timeout);
+        enter();
+        try {
+            while (Native.libc().sem_timedwait(sem, at) == -1) {
+                int errno = Native.errno();
+                if (Native.is(errno, Errno.ETIMEDOUT)) {
+                    return false;
+                }
+                if (!Native.interrupted(errno)) {
+                    throw new PosixException("sem_timedwait(sem, &abstime)", errno);
+                }
+            }
             return true;
+        } finally {
+            exit();
         }
-        int errno = Native.errno();
-        if ("EAGAIN".equals(PosixException.nameOf(errno))) {
-            return false;
-        }
-        throw new PosixException("sem_trywait(sem)", errno);
     }
 
     /** {@code sem_post} : incrémente et réveille un thread bloqué s'il y en a. */
     public void post() {
-        check();
-        if (Native.libc().sem_post(sem) == -1) {
-            throw PosixException.last("sem_post(sem)");
+        enter();
+        try {
+            if (Native.libc().sem_post(sem) == -1) {
+                throw PosixException.last("sem_post(sem)");
+            }
+        } finally {
+            exit();
         }
     }
 
     /** {@code sem_getvalue} : la valeur courante (instantané, déjà périmé au retour). */
     public int value() {
-        check();
         Pointer out = Memory.allocate(Native.runtime(), 4);
-        if (Native.libc().sem_getvalue(sem, out) == -1) {
-            throw PosixException.last("sem_getvalue(sem, &sval)");
+        enter();
+        try {
+            if (Native.libc().sem_getvalue(sem, out) == -1) {
+                throw PosixException.last("sem_getvalue(sem, &sval)");
+            }
+        } finally {
+            exit();
         }
         return out.getInt(0);
     }
 
-    /** {@code sem_destroy}. Sans effet la deuxième fois. */
+    /**
+     * {@code sem_destroy} pour le créateur ; sans effet sur la mémoire pour un
+     * sémaphore seulement rattaché ({@link MappedMemory#semaphoreAt}). Sans effet
+     * la deuxième fois.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        guard.close();
+    }
+
+    private void destroy() {
+        if (mapping != null) {
+            try {
+                mapping.guard().enter();
+            } catch (IllegalStateException unmapped) {
+                return; // la mémoire n'est plus projetée : rien à détruire ici
+            }
         }
-        closed = true;
-        if (Native.libc().sem_destroy(sem) == -1) {
-            throw PosixException.last("sem_destroy(sem)");
+        try {
+            if (Native.libc().sem_destroy(sem) == -1) {
+                throw PosixException.last("sem_destroy(sem)");
+            }
+        } finally {
+            if (mapping != null) {
+                mapping.guard().exit();
+            }
         }
     }
 
-    private void check() {
-        if (closed) {
-            throw new IllegalStateException("sémaphore détruit (sem_destroy déjà appelé)");
+    private void enter() {
+        guard.enter();
+        if (mapping != null) {
+            try {
+                mapping.guard().enter();
+            } catch (IllegalStateException e) {
+                guard.exit();
+                throw e;
+            }
         }
+    }
+
+    private void exit() {
+        if (mapping != null) {
+            mapping.guard().exit();
+        }
+        guard.exit();
     }
 }

@@ -1,0 +1,90 @@
+package fr.progsys.threads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import fr.progsys.testkit.ChildJvm;
+
+@DisplayName("T08, T09 : attendre la fin d'un thread avec join")
+class JoinTwiceTest {
+
+    @Test
+    @DisplayName("join attend, le second join revient, un démon se joint aussi")
+    void exampleJoinsTwiceAndJoinsADaemon() {
+        ChildJvm.Result run = Examples.capture("join", JoinTwice.class);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout().lines()).containsExactly(
+                "cadette : je travaille puis je finis",
+                "main : premier join revenu, cadette vivante : false",
+                "main : second join revenu aussitôt",
+                "démon : je travaille aussi",
+                "main : démon joint, vivant : false");
+    }
+
+    @Test
+    @DisplayName("join bloque tant que le thread attendu tourne")
+    void joinBlocksWhileTheThreadRuns() throws InterruptedException {
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                mayFinish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ouvrière");
+        Thread joiner = new Thread(() -> {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "attente");
+        worker.start();
+        joiner.start();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> joiner.getState() == Thread.State.WAITING);
+        mayFinish.countDown();
+        joiner.join(); // revient parce que ouvrière a fini
+        assertThat(worker.isAlive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("en Java, joindre deux fois un thread fini revient aussitôt, sans erreur")
+    void joiningTwiceReturnsAtOnce() throws InterruptedException {
+        Thread t = new Thread(() -> { });
+        t.start();
+        t.join();
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            t.join();
+            t.join();
+        });
+        assertThat(t.getState()).isEqualTo(Thread.State.TERMINATED);
+    }
+
+    @Test
+    @DisplayName("joindre un thread jamais démarré revient aussitôt (il n'est pas vivant)")
+    void joiningAnUnstartedThreadReturnsAtOnce() {
+        Thread never = new Thread(() -> { });
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> never.join());
+        assertThat(never.getState()).isEqualTo(Thread.State.NEW);
+    }
+
+    @Test
+    @DisplayName("un thread démon reste joignable : démon ne veut pas dire détaché")
+    void daemonThreadsAreJoinable() throws InterruptedException {
+        String[] result = new String[1];
+        Thread daemon = new Thread(() -> result[0] = "fait", "démon");
+        daemon.setDaemon(true);
+        daemon.start();
+        daemon.join();
+        assertThat(daemon.isDaemon()).isTrue();
+        assertThat(result[0]).isEqualTo("fait"); // visible grâce à join
+    }
+}

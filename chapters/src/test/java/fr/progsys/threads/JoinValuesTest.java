@@ -1,0 +1,77 @@
+package fr.progsys.threads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import fr.progsys.testkit.ChildJvm;
+
+@DisplayName("T10, T11 : chaque thread rend son nom, main les joint dans l'ordre")
+class JoinValuesTest {
+
+    private static final Pattern JOINED =
+            Pattern.compile("main : thread n° (\\d+), valeur (\\S+)");
+
+    @Test
+    @DisplayName("main affiche, dans l'ordre de création, l'identifiant et le nom rendu")
+    void mainPrintsIdAndValueInCreationOrder() {
+        ChildJvm.Result run = Examples.capture("join-values", JoinValues.class);
+        assertThat(run.exitCode()).isZero();
+        Matcher m = JOINED.matcher(run.stdout());
+        List<String> ids = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+            values.add(m.group(2));
+        }
+        assertThat(values).containsExactly("aînée", "cadette", "benjamine");
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(run.stdout().lines().filter(l -> l.endsWith("je rends mon nom")))
+                .hasSize(3);
+    }
+
+    @Test
+    @DisplayName("joindre dans l'ordre rend les valeurs dans l'ordre, même si les threads finissent à l'envers")
+    void joiningInOrderIgnoresTheFinishingOrder() throws Exception {
+        List<String> names = List.of("aînée", "cadette", "benjamine");
+        List<String> finished = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        List<FutureTask<String>> results = new ArrayList<>();
+        CountDownLatch[] mayFinish = {new CountDownLatch(1),
+            new CountDownLatch(1), new CountDownLatch(1)};
+        for (int i = 0; i < 3; i++) {
+            int me = i;
+            FutureTask<String> result = new FutureTask<>(() -> {
+                mayFinish[me].await();
+                synchronized (finished) {
+                    finished.add(names.get(me));
+                }
+                return JoinValues.routine();
+            });
+            Thread t = new Thread(result, names.get(i));
+            threads.add(t);
+            results.add(result);
+            t.start();
+        }
+        // benjamine finit la première, aînée la dernière
+        for (int i = 2; i >= 0; i--) {
+            mayFinish[i].countDown();
+            threads.get(i).join();
+        }
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threads.get(i).join();
+            joined.add(results.get(i).get());
+        }
+        assertThat(finished).containsExactly("benjamine", "cadette", "aînée");
+        assertThat(joined).containsExactly("aînée", "cadette", "benjamine");
+    }
+}

@@ -1,0 +1,60 @@
+package fr.progsys.threads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import fr.progsys.testkit.ChildJvm;
+
+@DisplayName("T05, T07 : la fin de main, les démons et System.exit")
+class MainEndingTest {
+
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    @Test
+    @DisplayName("main a fini, mais la JVM attend son thread ordinaire")
+    void nonDaemonThreadKeepsTheJvmAlive() {
+        try (ChildJvm child = ChildJvm.start(MainEnding.class, "ordinaire")) {
+            child.awaitLine("main : je termine", LONG);
+            child.awaitLine("veilleuse : j'attends", LONG);
+            // main est revenu : le processus reste pourtant vivant.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> child.process().isAlive());
+            child.send("bonjour");
+            ChildJvm.Result run = child.awaitExit(LONG);
+            Examples.write("main-ending-ordinaire", MainEnding.class, run,
+                    "ordinaire");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.stderr()).isEmpty();
+            assertThat(run.stdout()).endsWith(
+                    "veilleuse : reçu « bonjour », je finis\n");
+        }
+    }
+
+    @Test
+    @DisplayName("un thread démon meurt avec la JVM quand main se termine")
+    void daemonThreadDiesWithTheJvm() {
+        ChildJvm.Result run = Examples.capture("main-ending-demon",
+                MainEnding.class, "demon");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("(démon : true)")
+                .contains("main : je termine")
+                .doesNotContain("reçu");
+    }
+
+    @Test
+    @DisplayName("System.exit termine le processus et tous ses threads, même ordinaires")
+    void systemExitEndsEveryThread() {
+        ChildJvm.Result run = Examples.capture("main-ending-exit",
+                MainEnding.class, "exit");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).contains("(démon : false)")
+                .contains("main : System.exit(3)")
+                .doesNotContain("main : je termine")
+                .doesNotContain("reçu");
+    }
+}

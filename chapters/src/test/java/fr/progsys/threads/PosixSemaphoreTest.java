@@ -1,0 +1,121 @@
+package fr.progsys.threads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import fr.progsys.posix.UnnamedSemaphore;
+import fr.progsys.testkit.ChildJvm;
+
+@DisplayName("T17, T18 : le sémaphore POSIX anonyme (sem_init, pshared = 0)")
+class PosixSemaphoreTest {
+
+    private static final Duration SHORT = Duration.ofSeconds(5);
+
+    @Test
+    @DisplayName("sem_wait passe à 1, sem_trywait échoue à 0, sem_post débloque cadette")
+    void exampleRunsInOrder() {
+        ChildJvm.Result run = Examples.capture("posix-semaphore", PosixSemaphore.class);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout().lines()).containsExactly(
+                "main : sem_wait passé, valeur 0",
+                "main : sem_trywait = false (EAGAIN en C)",
+                "cadette : sem_wait, j'attends",
+                "cadette : sem_wait rendu, jeton pris",
+                "main : valeur finale 0");
+    }
+
+    @Test
+    @DisplayName("à 0, sem_wait endort le thread dans le noyau jusqu'au sem_post d'un autre thread")
+    void semWaitSleepsInTheKernelUntilPost() throws InterruptedException {
+        try (UnnamedSemaphore sem = new UnnamedSemaphore(0)) {
+            CountDownLatch passed = new CountDownLatch(1);
+            Thread waiter = sleepingWaiter(sem, passed);
+            sem.post(); // depuis un autre thread du même processus
+            waiter.join(SHORT.toMillis());
+            assertThat(passed.getCount()).isZero();
+            assertThat(sem.value()).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("sem_trywait échoue aussitôt à 0 (EAGAIN), réussit après sem_post")
+    void tryWaitFailsAtOnceAtZero() {
+        try (UnnamedSemaphore sem = new UnnamedSemaphore(1)) {
+            assertThat(sem.tryWait()).isTrue();
+            assertThat(sem.value()).isZero();
+            assertThat(sem.tryWait()).isFalse();
+            sem.post();
+            assertThat(sem.value()).isEqualTo(1);
+            assertThat(sem.tryWait()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("pshared = 0 : le sémaphore sert de verrou entre les threads du processus")
+    void semaphoreProtectsACounterBetweenThreads() throws InterruptedException {
+        try (UnnamedSemaphore mutex = new UnnamedSemaphore(1)) {
+            int[] counter = {0};
+            Race.run(2, 50_000, () -> {
+                mutex.await();
+                try {
+                    counter[0]++;
+                } finally {
+                    mutex.post();
+                }
+            });
+            assertThat(counter[0]).isEqualTo(100_000);
+        }
+    }
+
+    @Test
+    @DisplayName("interrupt() ne réveille pas sem_wait : l'appel natif n'est pas un point d'annulation Java")
+    void interruptDoesNotWakeSemWait() throws InterruptedException {
+        try (UnnamedSemaphore sem = new UnnamedSemaphore(0)) {
+            CountDownLatch passed = new CountDownLatch(1);
+            Thread waiter = sleepingWaiter(sem, passed);
+            waiter.interrupt();
+            await().during(Duration.ofMillis(300)).atMost(SHORT)
+                    .until(() -> waiter.isAlive() && passed.getCount() == 1);
+            sem.post();
+            waiter.join(SHORT.toMillis());
+            assertThat(waiter.isAlive()).isFalse();
+        }
+    }
+
+    /**
+     * Démarre un thread qui fait sem_wait et attend qu'il dorme dans le noyau
+     * (état « S » dans /proc, sur un futex), sans passer, pendant 300 ms.
+     */
+    private static Thread sleepingWaiter(UnnamedSemaphore sem, CountDownLatch passed) {
+        AtomicLong tid = new AtomicLong();
+        Thread waiter = new Thread(() -> {
+            tid.set(Examples.tid());
+            sem.await();
+            passed.countDown();
+        }, "cadette");
+        waiter.start();
+        await().during(Duration.ofMillis(300)).atMost(SHORT)
+                .until(() -> tid.get() != 0
+                        && Examples.kernelState(tid.get()) == 'S'
+                        && passed.getCount() == 1);
+        return waiter;
+    }
+
+    @Test
+    @DisplayName("après sem_destroy (close), le sémaphore ne sert plus ; le détruire deux fois est sans effet")
+    void destroyedSemaphoreIsUnusable() {
+        UnnamedSemaphore sem = new UnnamedSemaphore(1);
+        sem.close();
+        sem.close();
+        assertThatThrownBy(sem::tryWait).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(sem::post).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,64 @@
+package fr.progsys.threads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import fr.progsys.testkit.ChildJvm;
+
+@DisplayName("T07 : un thread rend une valeur en finissant")
+class ThreadResultTest {
+
+    @Test
+    @DisplayName("main reçoit la valeur calculée, puis l'erreur du thread raté")
+    void exampleReturnsAValueThenAnError() {
+        ChildJvm.Result run = Examples.capture("result", ThreadResult.class);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("main : somme = 500500\n"
+                + "main : le thread a échoué : "
+                + "java.lang.ArithmeticException: débordement\n");
+    }
+
+    @Test
+    @DisplayName("get() attend la fin du thread avant de rendre sa valeur")
+    void getWaitsForTheEnd() throws Exception {
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        FutureTask<String> task = new FutureTask<>(() -> {
+            mayFinish.await();
+            return "fini";
+        });
+        Thread worker = new Thread(task, "ouvrière");
+        worker.start();
+        FutureTask<String> reader = new FutureTask<>(task::get);
+        Thread waiting = new Thread(reader, "lectrice");
+        waiting.start();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> !reader.isDone()
+                        && waiting.getState() == Thread.State.WAITING);
+        mayFinish.countDown();
+        assertThat(reader.get()).isEqualTo("fini");
+        worker.join();
+    }
+
+    @Test
+    @DisplayName("l'exception levée par le thread revient à main, enveloppée dans ExecutionException")
+    void failureIsHandedBack() throws InterruptedException {
+        FutureTask<Integer> task = new FutureTask<>(() -> {
+            throw new ArithmeticException("zéro");
+        });
+        Thread t = new Thread(task);
+        t.start();
+        t.join();
+        assertThatThrownBy(task::get).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ArithmeticException.class)
+                .hasRootCauseMessage("zéro");
+    }
+}

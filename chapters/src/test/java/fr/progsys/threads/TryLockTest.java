@@ -1,0 +1,57 @@
+package fr.progsys.threads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import fr.progsys.testkit.ChildJvm;
+
+@DisplayName("T15 : lock, tryLock, unlock")
+class TryLockTest {
+
+    @Test
+    @DisplayName("tryLock échoue pendant que gardienne tient le verrou, réussit après")
+    void exampleShowsTryLockFailingThenSucceeding() {
+        ChildJvm.Result run = Examples.capture("trylock", TryLock.class);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout().lines()).containsExactly(
+                "gardienne : je tiens le verrou",
+                "main : tryLock() = false",
+                "gardienne : verrou rendu",
+                "main : tryLock() = true");
+    }
+
+    @Test
+    @DisplayName("tryLock rend false sans attendre tant qu'un autre thread tient le verrou")
+    void tryLockFailsWhileHeld() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch mayRelease = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            lock.lock();
+            try {
+                held.countDown();
+                mayRelease.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+        });
+        holder.start();
+        held.await();
+        assertThat(lock.tryLock()).isFalse();
+        assertThat(lock.tryLock(1, TimeUnit.MILLISECONDS))
+                .as("même avec un court délai").isFalse();
+        assertThat(lock.isHeldByCurrentThread()).isFalse();
+        mayRelease.countDown();
+        holder.join();
+        assertThat(lock.tryLock()).isTrue();
+        lock.unlock();
+    }
+}

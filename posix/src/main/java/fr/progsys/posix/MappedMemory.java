@@ -1,0 +1,265 @@
+package fr.progsys.posix;
+
+import java.nio.charset.StandardCharsets;
+
+import jnr.ffi.Pointer;
+
+/**
+ * Une projection en mémoire ({@code mmap}) d'un objet de mémoire partagée : la
+ * zone d'adresses que {@code mmap} a rendue, vue comme un tableau d'octets
+ * vérifié.
+ *
+ * <p>Chaque accès est contrôlé : position hors de la zone →
+ * {@link IndexOutOfBoundsException} ; écriture dans une projection sans
+ * PROT_WRITE, ou lecture sans PROT_READ → {@link IllegalStateException} ; accès
+ * après {@link #unmap()} → {@link IllegalStateException}. Aucun de ces cas
+ * n'atteint la mémoire : pas de SIGSEGV, pas de SIGBUS.
+ *
+ * <p>Les entiers sont dans l'ordre des octets de la machine (little-endian sur
+ * x86_64), comme les lirait un programme C qui projette le même objet. Les
+ * accès ne sont ni atomiques ni ordonnés entre processus : pour se partager
+ * une donnée, il faut un sémaphore ({@link NamedSemaphore}, ou un sémaphore
+ * anonyme placé dans la zone : {@link #initSemaphore}).
+ */
+public final class MappedMemory implements AutoCloseable {
+
+    /** Alignement d'un {@code sem_t} (il contient des {@code long}). */
+    private static final int SEM_ALIGN = 8;
+
+    private final String objectName;
+    private final Pointer address;
+    private final long offset;
+    private final long length;
+    private final int prot;
+    private final int flags;
+    private final Guard guard;
+
+    private MappedMemory(String objectName, Pointer address, long offset, long length,
+            int prot, int flags) {
+        this.objectName = objectName;
+        this.address = address;
+        this.offset = offset;
+        this.length = length;
+        this.prot = prot;
+        this.flags = flags;
+        this.guard = new Guard("projection de " + objectName, () -> {
+            if (Native.libc().munmap(address, length) == -1) {
+                throw PosixException.last("munmap(addr, " + length + ")");
+            }
+        });
+    }
+
+    static MappedMemory map(SharedMemory shm, long offset, long length, int prot, int flags) {
+        Pointer p = Native.libc().mmap(null, length, prot, flags, shm.descriptor(), offset);
+        if (p == null || p.address() == -1L) {
+            throw PosixException.last("mmap(NULL, " + length + ", " + Mman.protToString(prot)
+                    + ", " + Mman.flagsToString(flags) + ", " + shm.descriptor() + " ["
+                    + shm.name() + "], " + offset + ")");
+        }
+        return new MappedMemory(shm.name(), p, offset, length, prot, flags);
+    }
+
+    /** La longueur projetée, en octets. */
+    public long length() {
+        return length;
+    }
+
+    /** Vrai si la projection est partagée (MAP_SHARED), faux si privée (MAP_PRIVATE). */
+    public boolean isShared() {
+        return flags == Mman.MAP_SHARED;
+    }
+
+    /** Vrai tant que {@link #unmap()} n'a pas été appelé. */
+    public boolean isMapped() {
+        return guard.isOpen();
+    }
+
+    /** Fin de la zone dans l'objet (position + longueur). */
+    long end() {
+        return offset + length;
+    }
+
+    public byte getByte(long at) {
+        enter(at, 1, Mman.PROT_READ);
+        try {
+            return address.getByte(at);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    public void putByte(long at, byte value) {
+        enter(at, 1, Mman.PROT_WRITE);
+        try {
+            address.putByte(at, value);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    public int getInt(long at) {
+        enter(at, 4, Mman.PROT_READ);
+        try {
+            return address.getInt(at);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    public void putInt(long at, int value) {
+        enter(at, 4, Mman.PROT_WRITE);
+        try {
+            address.putInt(at, value);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    public long getLong(long at) {
+        enter(at, 8, Mman.PROT_READ);
+        try {
+            return address.getLongLong(at);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    public void putLong(long at, long value) {
+        enter(at, 8, Mman.PROT_WRITE);
+        try {
+            address.putLongLong(at, value);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Copie {@code dst.length} octets de la zone, à partir de {@code at}, dans {@code dst}. */
+    public void getBytes(long at, byte[] dst) {
+        enter(at, dst.length, Mman.PROT_READ);
+        try {
+            address.get(at, dst, 0, dst.length);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Copie {@code src} dans la zone, à partir de {@code at}. */
+    public void putBytes(long at, byte[] src) {
+        enter(at, src.length, Mman.PROT_WRITE);
+        try {
+            address.put(at, src, 0, src.length);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * Écrit une chaîne C : les octets UTF-8 de {@code text} suivis d'un NUL.
+     *
+     * @return le nombre d'octets écrits, NUL compris
+     */
+    public int putString(long at, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] c = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, c, 0, utf8.length);
+        putBytes(at, c);
+        return c.length;
+    }
+
+    /**
+     * Lit une chaîne C à partir de {@code at} : jusqu'au premier NUL, ou jusqu'à
+     * la fin de la zone s'il n'y en a pas.
+     */
+    public String getString(long at) {
+        enter(at, 0, Mman.PROT_READ);
+        try {
+            int n = 0;
+            while (at + n < length && address.getByte(at + n) != 0) {
+                n++;
+            }
+            byte[] bytes = new byte[n];
+            address.get(at, bytes, 0, n);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * {@code sem_init(addr + at, 1, value)} : crée un sémaphore anonyme
+     * <em>partagé entre processus</em> ({@code pshared} ≠ 0) dans cette zone.
+     * Un autre processus qui projette le même objet (MAP_SHARED) s'en sert par
+     * {@link #semaphoreAt(long)}, sans le réinitialiser.
+     *
+     * <p>Le {@link UnnamedSemaphore#close()} de l'objet rendu fait
+     * {@code sem_destroy} : à n'appeler que lorsque plus personne ne s'en sert.
+     *
+     * @param at position multiple de 8, avec 32 octets ({@code sizeof(sem_t)}) de place
+     */
+    public UnnamedSemaphore initSemaphore(long at, int value) {
+        checkSemaphoreSlot(at);
+        if (value < 0) {
+            throw new IllegalArgumentException("valeur initiale négative : " + value);
+        }
+        return UnnamedSemaphore.inSharedMemory(this, address.slice(at), value, true);
+    }
+
+    /**
+     * Le sémaphore anonyme déjà initialisé (par {@link #initSemaphore}, ici ou dans
+     * un autre processus) à la position {@code at}. Son {@link UnnamedSemaphore#close()}
+     * ne le détruit pas : il cesse seulement de s'en servir.
+     */
+    public UnnamedSemaphore semaphoreAt(long at) {
+        checkSemaphoreSlot(at);
+        return UnnamedSemaphore.inSharedMemory(this, address.slice(at), 0, false);
+    }
+
+    private void checkSemaphoreSlot(long at) {
+        if (at % SEM_ALIGN != 0) {
+            throw new IllegalArgumentException("un sem_t doit être aligné sur "
+                    + SEM_ALIGN + " octets (position " + at + ")");
+        }
+        enter(at, Native.SIZEOF_SEM_T, Mman.PROT_READ | Mman.PROT_WRITE);
+        guard.exit();
+        if (!isShared()) {
+            throw new IllegalStateException("un sémaphore partagé entre processus doit être"
+                    + " dans une projection MAP_SHARED");
+        }
+    }
+
+    /** Le garde de la projection : un sémaphore placé ici la maintient projetée. */
+    Guard guard() {
+        return guard;
+    }
+
+    /** {@code munmap(addr, length)} : retire la projection ; la zone n'est plus utilisable. */
+    public void unmap() {
+        guard.close();
+    }
+
+    /** Identique à {@link #unmap()}. */
+    @Override
+    public void close() {
+        unmap();
+    }
+
+    @Override
+    public String toString() {
+        return "MappedMemory[" + objectName + ", " + length + " octets, "
+                + Mman.protToString(prot) + ", " + Mman.flagsToString(flags)
+                + (isMapped() ? "" : ", démappée") + "]";
+    }
+
+    private void enter(long at, long size, int need) {
+        if (at < 0 || size < 0 || at > length - size) {
+            throw new IndexOutOfBoundsException("accès [" + at + ", " + (at + size)
+                    + ") hors de la projection de " + length + " octets");
+        }
+        if ((prot & need) != need) {
+            throw new IllegalStateException("projection " + Mman.protToString(prot)
+                    + " : cet accès demande " + Mman.protToString(need)
+                    + " (il donnerait SIGSEGV)");
+        }
+        guard.enter();
+    }
+}

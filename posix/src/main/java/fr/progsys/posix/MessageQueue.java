@@ -1,0 +1,435 @@
+package fr.progsys.posix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.Sysconf;
+import jnr.ffi.Struct;
+
+/**
+ * Une file de messages POSIX ({@code <mqueue.h>}) : un objet du noyau, désigné
+ * par un nom externe (« /demo ») et ouvert par {@link #open} qui rend un
+ * descripteur ({@code mqd_t}, un int sous Linux).
+ *
+ * <p>Les méthodes portent le nom des fonctions C : {@code mq_open},
+ * {@code mq_send}, {@code mq_receive}, {@code mq_getattr}, {@code mq_setattr},
+ * {@code mq_close}, {@code mq_unlink}. Un {@code -1} rendu par le C devient une
+ * {@link PosixException} qui porte le nom de errno (EEXIST, EAGAIN,
+ * EMSGSIZE…).
+ *
+ * <p><b>Blocage.</b> {@link #send} sur une file pleine et {@link #receive} sur
+ * une file vide bloquent dans le noyau (sauf avec O_NONBLOCK : EAGAIN). Un
+ * thread bloqué là ne réagit pas à {@link Thread#interrupt()} ; pour ne pas
+ * attendre indéfiniment, utiliser {@link #timedSend} et {@link #timedReceive}
+ * ({@code mq_timedsend}, {@code mq_timedreceive}).
+ *
+ * <p>Utiliser la file après {@link #close()} lève {@link IllegalStateException} ;
+ * fermer deux fois est sans effet. Si un autre thread est encore bloqué dans
+ * un appel, le vrai {@code mq_close} attend son retour.
+ */
+public final class MessageQueue implements AutoCloseable {
+
+    private static final String WHAT = "POSIX message queues";
+
+    private final String name;
+    private final int mqd;
+    private final Guard guard;
+
+    private MessageQueue(String name, int mqd) {
+        this.name = name;
+        this.mqd = mqd;
+        this.guard = new Guard("file de messages " + name, () -> {
+            if (Native.libc().mq_close(mqd) == -1) {
+                throw PosixException.last("mq_close(" + mqd + ")");
+            }
+        });
+    }
+
+    /**
+     * {@code mq_open(name, oflag)} : ouvre une file existante.
+     *
+     * @param oflag O_RDONLY, O_WRONLY ou O_RDWR, éventuellement | O_NONBLOCK
+     */
+    public static MessageQueue open(String name, int oflag) {
+        if ((oflag & OpenFlags.O_CREAT) != 0) {
+            throw new IllegalArgumentException(
+                    "avec O_CREAT, donner aussi le mode et les attributs");
+        }
+        return doOpen(name, oflag, 0, null);
+    }
+
+    /**
+     * {@code mq_open(name, oflag, mode, &attr)} : crée la file si elle n'existe pas
+     * (O_CREAT), ou échoue avec EEXIST si elle existe et que O_EXCL est donné.
+     *
+     * @param mode droits en octal, par exemple {@code 0600}
+     * @param attr {@code mq_maxmsg} et {@code mq_msgsize} de la nouvelle file ;
+     *        {@code null} pour les valeurs par défaut du système
+     */
+    public static MessageQueue open(String name, int oflag, int mode, Attributes attr) {
+        Mode.check(mode);
+        if (attr != null) {
+            Limits limits = limits();
+            checkRange("mq_maxmsg", attr.maxMessages(), limits.msgMax(),
+                    "/proc/sys/fs/mqueue/msg_max");
+            checkRange("mq_msgsize", attr.messageSize(), limits.msgsizeMax(),
+                    "/proc/sys/fs/mqueue/msgsize_max");
+        }
+        return doOpen(name, oflag, mode, attr);
+    }
+
+    private static MessageQueue doOpen(String name, int oflag, int mode, Attributes attr) {
+        Platform.requireLinux(WHAT);
+        IpcName.check(name, true);
+        Native.MqAttr raw = null;
+        if (attr != null) {
+            raw = new Native.MqAttr(Native.runtime());
+            raw.mq_maxmsg.set(attr.maxMessages());
+            raw.mq_msgsize.set(attr.messageSize());
+        }
+        int mqd = Native.libc().mq_open(name, oflag, mode,
+                raw == null ? null : Struct.getMemory(raw));
+        if (mqd == -1) {
+            String call = "mq_open(\"" + name + "\", " + OpenFlags.toString(oflag)
+                    + ((oflag & OpenFlags.O_CREAT) != 0
+                            ? ", " + Mode.toString(mode) + ", " + (attr == null ? "NULL" : attr)
+                            : "")
+                    + ")";
+            throw PosixException.last(call);
+        }
+        return new MessageQueue(name, mqd);
+    }
+
+    private static void checkRange(String field, long value, long max, String where) {
+        if (value <= 0 || value > max) {
+            throw new IllegalArgumentException(field + " = " + value
+                    + " : doit être entre 1 et " + max + " (" + where + ")");
+        }
+    }
+
+    /** {@code mq_unlink(name)} : retire le nom ; les descripteurs ouverts restent valides. */
+    public static void unlink(String name) {
+        Platform.requireLinux(WHAT);
+        IpcName.check(name, true);
+        if (Native.libc().mq_unlink(name) == -1) {
+            throw PosixException.last("mq_unlink(\"" + name + "\")");
+        }
+    }
+
+    /** Le nom externe donné à l'ouverture. */
+    public String name() {
+        return name;
+    }
+
+    /** Le descripteur ({@code mqd_t}) rendu par {@code mq_open}. */
+    public int descriptor() {
+        return mqd;
+    }
+
+    /** Vrai tant que {@link #close()} n'a pas été appelé. */
+    public boolean isOpen() {
+        return guard.isOpen();
+    }
+
+    /**
+     * {@code mq_send} : dépose le message avec sa priorité. Bloque si la file est
+     * pleine (EAGAIN avec O_NONBLOCK) ; EMSGSIZE s'il dépasse {@code mq_msgsize}.
+     *
+     * @param priority de 0 à {@link #priorityMax()} − 1 (EINVAL au-delà)
+     */
+    public void send(byte[] message, int priority) {
+        checkPriority(priority);
+        guard.enter();
+        try {
+            while (Native.libc().mq_send(mqd, message, message.length, priority) == -1) {
+                int errno = Native.errno();
+                if (!Native.interrupted(errno)) {
+                    throw new PosixException(sendCall("mq_send", message, priority), errno);
+                }
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** {@link #send(byte[], int)} d'un texte encodé en UTF-8 (sans NUL final). */
+    public void send(String message, int priority) {
+        send(message.getBytes(StandardCharsets.UTF_8), priority);
+    }
+
+    /**
+     * {@code mq_timedsend} : comme {@link #send(byte[], int)}, mais n'attend pas
+     * plus de {@code timeout} une place libre.
+     *
+     * @return faux si le délai a expiré (ETIMEDOUT) sans que le message parte
+     */
+    public boolean timedSend(byte[] message, int priority, Duration timeout) {
+        checkPriority(priority);
+        Native.Timespec at = Native.deadline(timeout);
+        guard.enter();
+        try {
+            while (Native.libc().mq_timedsend(mqd, message, message.length, priority, at) == -1) {
+                int errno = Native.errno();
+                if (Native.is(errno, Errno.ETIMEDOUT)) {
+                    return false;
+                }
+                if (!Native.interrupted(errno)) {
+                    throw new PosixException(sendCall("mq_timedsend", message, priority),
+                            errno);
+                }
+            }
+            return true;
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** {@link #timedSend(byte[], int, Duration)} d'un texte UTF-8. */
+    public boolean timedSend(String message, int priority, Duration timeout) {
+        return timedSend(message.getBytes(StandardCharsets.UTF_8), priority, timeout);
+    }
+
+    /**
+     * {@code mq_receive} avec un tampon de {@code mq_msgsize} octets : retire le
+     * plus ancien message de plus haute priorité. Bloque si la file est vide
+     * (EAGAIN avec O_NONBLOCK).
+     */
+    public Message receive() {
+        return receive(Math.toIntExact(getAttributes().messageSize()));
+    }
+
+    /**
+     * {@code mq_receive} avec un tampon de {@code bufferSize} octets. Le tampon
+     * doit faire au moins {@code mq_msgsize} : sinon EMSGSIZE, quelle que soit
+     * la taille du message lui-même.
+     */
+    public Message receive(int bufferSize) {
+        checkBuffer(bufferSize);
+        byte[] buffer = new byte[bufferSize];
+        int[] prio = new int[1];
+        guard.enter();
+        try {
+            long n;
+            while ((n = Native.libc().mq_receive(mqd, buffer, buffer.length, prio)) == -1) {
+                int errno = Native.errno();
+                if (!Native.interrupted(errno)) {
+                    throw new PosixException(receiveCall("mq_receive", bufferSize), errno);
+                }
+            }
+            return new Message(Arrays.copyOf(buffer, (int) n), prio[0]);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * {@code mq_timedreceive} : comme {@link #receive()}, mais n'attend pas plus
+     * de {@code timeout} qu'un message arrive.
+     *
+     * @return le message, ou vide si le délai a expiré (ETIMEDOUT)
+     */
+    public Optional<Message> timedReceive(Duration timeout) {
+        int bufferSize = Math.toIntExact(getAttributes().messageSize());
+        byte[] buffer = new byte[bufferSize];
+        int[] prio = new int[1];
+        Native.Timespec at = Native.deadline(timeout);
+        guard.enter();
+        try {
+            long n;
+            while ((n = Native.libc().mq_timedreceive(mqd, buffer, buffer.length, prio,
+                    at)) == -1) {
+                int errno = Native.errno();
+                if (Native.is(errno, Errno.ETIMEDOUT)) {
+                    return Optional.empty();
+                }
+                if (!Native.interrupted(errno)) {
+                    throw new PosixException(receiveCall("mq_timedreceive", bufferSize),
+                            errno);
+                }
+            }
+            return Optional.of(new Message(Arrays.copyOf(buffer, (int) n), prio[0]));
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** {@code mq_getattr} : les attributs courants, dont le nombre de messages présents. */
+    public Attributes getAttributes() {
+        Native.MqAttr raw = new Native.MqAttr(Native.runtime());
+        guard.enter();
+        try {
+            if (Native.libc().mq_getattr(mqd, raw) == -1) {
+                throw PosixException.last("mq_getattr(" + mqd + ", &attr)");
+            }
+        } finally {
+            guard.exit();
+        }
+        return Attributes.of(raw);
+    }
+
+    /**
+     * {@code mq_setattr(mqd, &newattr, &oldattr)}. Seul {@code mq_flags}
+     * (O_NONBLOCK ou 0) est pris en compte : le noyau ignore les autres champs.
+     *
+     * @return les anciens attributs
+     */
+    public Attributes setAttributes(Attributes newAttr) {
+        Native.MqAttr in = new Native.MqAttr(Native.runtime());
+        in.mq_flags.set(newAttr.flags());
+        in.mq_maxmsg.set(newAttr.maxMessages());
+        in.mq_msgsize.set(newAttr.messageSize());
+        in.mq_curmsgs.set(newAttr.currentMessages());
+        Native.MqAttr old = new Native.MqAttr(Native.runtime());
+        guard.enter();
+        try {
+            if (Native.libc().mq_setattr(mqd, in, old) == -1) {
+                throw PosixException.last("mq_setattr(" + mqd + ", " + newAttr + ", &old)");
+            }
+        } finally {
+            guard.exit();
+        }
+        return Attributes.of(old);
+    }
+
+    /** Passe la file en mode non bloquant ou bloquant ({@code mq_setattr} sur O_NONBLOCK). */
+    public Attributes setNonBlocking(boolean nonBlocking) {
+        Attributes now = getAttributes();
+        return setAttributes(new Attributes(nonBlocking ? OpenFlags.O_NONBLOCK : 0,
+                now.maxMessages(), now.messageSize(), now.currentMessages()));
+    }
+
+    /** {@code mq_close} : ferme ce descripteur ; la file et son nom restent. */
+    @Override
+    public void close() {
+        guard.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MessageQueue[" + name + ", mqd=" + mqd + (isOpen() ? "" : ", fermée") + "]";
+    }
+
+    /** {@code sysconf(_SC_MQ_PRIO_MAX)} : les priorités vont de 0 à cette valeur − 1. */
+    public static int priorityMax() {
+        Platform.requireLinux(WHAT);
+        long max = Native.libc().sysconf(Sysconf._SC_MQ_PRIO_MAX.intValue());
+        if (max == -1) {
+            throw PosixException.last("sysconf(_SC_MQ_PRIO_MAX)");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, max);
+    }
+
+    /** Les limites du système, lues dans {@code /proc/sys/fs/mqueue}. */
+    public static Limits limits() {
+        Platform.requireLinux(WHAT);
+        return new Limits(proc("msg_max"), proc("msgsize_max"), proc("msg_default"),
+                proc("msgsize_default"), proc("queues_max"));
+    }
+
+    private static long proc(String file) {
+        try {
+            // Files.readString se fie à la taille annoncée, fausse pour /proc : on lit le flux.
+            try (var in = Files.newInputStream(Path.of("/proc/sys/fs/mqueue", file))) {
+                return Long.parseLong(new String(in.readAllBytes(),
+                        StandardCharsets.US_ASCII).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void checkPriority(int priority) {
+        if (priority < 0) {
+            throw new IllegalArgumentException("priorité négative : " + priority
+                    + " (unsigned int en C, de 0 à MQ_PRIO_MAX − 1)");
+        }
+    }
+
+    private static void checkBuffer(int bufferSize) {
+        if (bufferSize <= 0) {
+            throw new IllegalArgumentException("taille de tampon ≤ 0 : " + bufferSize);
+        }
+    }
+
+    private String sendCall(String fn, byte[] message, int priority) {
+        return fn + "(" + mqd + " [" + name + "], msg, " + message.length + ", " + priority
+                + (fn.contains("timed") ? ", &abstime)" : ")");
+    }
+
+    private String receiveCall(String fn, int bufferSize) {
+        return fn + "(" + mqd + " [" + name + "], buf, " + bufferSize + ", &prio"
+                + (fn.contains("timed") ? ", &abstime)" : ")");
+    }
+
+    /**
+     * {@code struct mq_attr} : {@code mq_flags} (0 ou O_NONBLOCK),
+     * {@code mq_maxmsg}, {@code mq_msgsize}, {@code mq_curmsgs}.
+     */
+    public record Attributes(long flags, long maxMessages, long messageSize,
+            long currentMessages) {
+
+        /** Les attributs d'une nouvelle file : au plus {@code maxMessages} de {@code messageSize} octets. */
+        public static Attributes of(long maxMessages, long messageSize) {
+            return new Attributes(0, maxMessages, messageSize, 0);
+        }
+
+        static Attributes of(Native.MqAttr raw) {
+            return new Attributes(raw.mq_flags.get(), raw.mq_maxmsg.get(),
+                    raw.mq_msgsize.get(), raw.mq_curmsgs.get());
+        }
+
+        /** Vrai si {@code mq_flags} contient O_NONBLOCK. */
+        public boolean nonBlocking() {
+            return (flags & OpenFlags.O_NONBLOCK) != 0;
+        }
+
+        @Override
+        public String toString() {
+            return "{mq_flags=" + (nonBlocking() ? "O_NONBLOCK" : "0") + ", mq_maxmsg="
+                    + maxMessages + ", mq_msgsize=" + messageSize + ", mq_curmsgs="
+                    + currentMessages + "}";
+        }
+    }
+
+    /** Un message reçu et sa priorité. */
+    public record Message(byte[] data, int priority) {
+
+        /** Le contenu lu comme du texte UTF-8. */
+        public String text() {
+            return new String(data, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Message m && m.priority == priority
+                    && Arrays.equals(m.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(data) + priority;
+        }
+
+        @Override
+        public String toString() {
+            return "Message[" + text() + ", prio=" + priority + "]";
+        }
+    }
+
+    /**
+     * Les limites du noyau ({@code /proc/sys/fs/mqueue}) : {@code msg_max} et
+     * {@code msgsize_max} bornent les attributs d'une nouvelle file,
+     * {@code msg_default} et {@code msgsize_default} s'appliquent quand on
+     * n'en donne pas, {@code queues_max} borne le nombre de files.
+     */
+    public record Limits(long msgMax, long msgsizeMax, long msgDefault, long msgsizeDefault,
+            long queuesMax) {
+    }
+}

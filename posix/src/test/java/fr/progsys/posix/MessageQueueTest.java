@@ -1,0 +1,321 @@
+package fr.progsys.posix;
+
+import static fr.progsys.posix.OpenFlags.O_CREAT;
+import static fr.progsys.posix.OpenFlags.O_EXCL;
+import static fr.progsys.posix.OpenFlags.O_NONBLOCK;
+import static fr.progsys.posix.OpenFlags.O_RDONLY;
+import static fr.progsys.posix.OpenFlags.O_RDWR;
+import static fr.progsys.posix.OpenFlags.O_WRONLY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import fr.progsys.posix.MessageQueue.Attributes;
+import fr.progsys.posix.MessageQueue.Message;
+import fr.progsys.testkit.IpcHygiene;
+import fr.progsys.testkit.IpcNames;
+
+@DisplayName("MessageQueue : les files de messages POSIX (mqueue.h)")
+@ExtendWith(IpcHygiene.class)
+class MessageQueueTest {
+
+    private String name;
+
+    @BeforeAll
+    static void linuxOnly() {
+        PosixAssumptions.linux("les files de messages POSIX");
+    }
+
+    @BeforeEach
+    void freshName() {
+        name = IpcNames.unique("mq");
+    }
+
+    @AfterEach
+    void unlink() {
+        try {
+            MessageQueue.unlink(name);
+        } catch (PosixException e) {
+            assertThat(e.errnoName()).isEqualTo("ENOENT");
+        }
+    }
+
+    private MessageQueue create(int maxmsg, int msgsize) {
+        return MessageQueue.open(name, O_CREAT | O_EXCL | O_RDWR, 0600,
+                Attributes.of(maxmsg, msgsize));
+    }
+
+    @Test
+    @DisplayName("mq_getattr rend les attributs donnés à la création, et compte les messages")
+    void getattrReadsBackTheAttributes() {
+        try (MessageQueue q = create(4, 128)) {
+            assertThat(q.getAttributes())
+                    .isEqualTo(new Attributes(0, 4, 128, 0));
+            q.send("un", 0);
+            q.send("deux", 0);
+            assertThat(q.getAttributes().currentMessages()).isEqualTo(2);
+            assertThat(q.descriptor()).isNotNegative();
+        }
+    }
+
+    @Test
+    @DisplayName("O_CREAT|O_EXCL sur une file existante échoue avec EEXIST")
+    void exclusiveCreateOfExistingQueueFailsWithEexist() {
+        try (MessageQueue q = create(2, 16)) {
+            assertThatThrownBy(() -> create(2, 16))
+                    .isInstanceOfSatisfying(PosixException.class, e -> {
+                        assertThat(e.errnoName()).isEqualTo("EEXIST");
+                        assertThat(e.call()).startsWith("mq_open(\"" + name + "\", "
+                                + "O_CREAT|O_EXCL|O_RDWR, 0600");
+                        assertThat(e.getMessage()).contains("File exists");
+                    });
+            // sans O_EXCL, O_CREAT ouvre la file existante
+            try (MessageQueue same = MessageQueue.open(name, O_CREAT | O_RDWR, 0600, null)) {
+                q.send("vu", 0);
+                assertThat(same.receive().text()).isEqualTo("vu");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("ouvrir sans O_CREAT une file inexistante échoue avec ENOENT")
+    void openingAMissingQueueFailsWithEnoent() {
+        assertThatThrownBy(() -> MessageQueue.open(name, O_RDONLY))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
+    }
+
+    @Test
+    @DisplayName("mq_receive rend le plus ancien message de plus haute priorité")
+    void receiveTakesTheOldestOfTheHighestPriority() {
+        try (MessageQueue q = create(8, 32)) {
+            q.send("a0", 0);
+            q.send("b5", 5);
+            q.send("c1", 1);
+            q.send("d5", 5);
+            q.send("e0", 0);
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Message m = q.receive();
+                order.add(m.text() + "/" + m.priority());
+            }
+            assertThat(order).containsExactly("b5/5", "d5/5", "c1/1", "a0/0", "e0/0");
+        }
+    }
+
+    @Test
+    @DisplayName("les priorités vont de 0 à MQ_PRIO_MAX − 1 : au-delà, EINVAL")
+    void priorityAtMqPrioMaxIsRejected() {
+        int max = MessageQueue.priorityMax();
+        assertThat(max).isGreaterThanOrEqualTo(32); // POSIX : au moins 32
+        try (MessageQueue q = create(2, 16)) {
+            q.send("max", max - 1);
+            assertThat(q.receive().priority()).isEqualTo(max - 1);
+            assertThatThrownBy(() -> q.send("trop", max))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+            assertThatThrownBy(() -> q.send("négatif", -1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("file pleine et O_NONBLOCK : mq_send échoue avec EAGAIN")
+    void sendOnAFullNonBlockingQueueFailsWithEagain() {
+        try (MessageQueue q = MessageQueue.open(name, O_CREAT | O_RDWR | O_NONBLOCK, 0600,
+                Attributes.of(2, 16))) {
+            q.send("1", 0);
+            q.send("2", 0);
+            assertThatThrownBy(() -> q.send("3", 0))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EAGAIN"));
+        }
+    }
+
+    @Test
+    @DisplayName("file vide et O_NONBLOCK : mq_receive échoue avec EAGAIN")
+    void receiveOnAnEmptyNonBlockingQueueFailsWithEagain() {
+        try (MessageQueue q = MessageQueue.open(name, O_CREAT | O_RDWR | O_NONBLOCK, 0600,
+                Attributes.of(2, 16))) {
+            assertThatThrownBy(q::receive)
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EAGAIN"));
+        }
+    }
+
+    @Test
+    @DisplayName("un message plus grand que mq_msgsize est refusé par mq_send (EMSGSIZE)")
+    void sendingMoreThanMsgsizeFailsWithEmsgsize() {
+        try (MessageQueue q = create(2, 16)) {
+            assertThatThrownBy(() -> q.send(new byte[17], 0))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EMSGSIZE"));
+            q.send(new byte[16], 0); // exactement mq_msgsize : accepté
+            assertThat(q.receive().data()).hasSize(16);
+        }
+    }
+
+    @Test
+    @DisplayName("mq_receive exige un tampon d'au moins mq_msgsize, même pour un message court")
+    void receiveNeedsABufferOfAtLeastMsgsize() {
+        try (MessageQueue q = create(2, 64)) {
+            q.send("ok", 0); // 2 octets
+            assertThatThrownBy(() -> q.receive(63))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EMSGSIZE"));
+            // le message n'a pas été consommé par l'échec
+            assertThat(q.receive(64).text()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    @DisplayName("mq_setattr ne change que O_NONBLOCK : mq_maxmsg et mq_msgsize restent")
+    void setattrOnlyChangesNonBlock() {
+        try (MessageQueue q = create(3, 32)) {
+            Attributes old = q.setAttributes(new Attributes(O_NONBLOCK, 9, 999, 5));
+            assertThat(old).isEqualTo(new Attributes(0, 3, 32, 0));
+            assertThat(q.getAttributes()).isEqualTo(new Attributes(O_NONBLOCK, 3, 32, 0));
+            assertThatThrownBy(q::receive).isInstanceOfSatisfying(PosixException.class,
+                    e -> assertThat(e.errnoName()).isEqualTo("EAGAIN"));
+            q.setNonBlocking(false);
+            assertThat(q.getAttributes().nonBlocking()).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("après mq_unlink le nom disparaît (ENOENT) mais le descripteur ouvert marche encore")
+    void afterUnlinkTheNameIsGoneButTheDescriptorWorks() {
+        try (MessageQueue q = create(2, 16)) {
+            MessageQueue.unlink(name);
+            assertThatThrownBy(() -> MessageQueue.open(name, O_RDWR))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
+            q.send("toujours là", 3);
+            assertThat(q.receive()).isEqualTo(new Message(
+                    "toujours là".getBytes(java.nio.charset.StandardCharsets.UTF_8), 3));
+        }
+    }
+
+    @Test
+    @DisplayName("mq_timedreceive et mq_timedsend rendent la main au bout du délai (ETIMEDOUT)")
+    void timedVariantsGiveUpAfterTheTimeout() {
+        try (MessageQueue q = create(1, 16)) {
+            assertThat(q.timedReceive(Duration.ofMillis(50))).isEmpty();
+            assertThat(q.timedSend("1", 0, Duration.ofMillis(50))).isTrue();
+            assertThat(q.timedSend("2", 0, Duration.ofMillis(50))).isFalse();
+            assertThat(q.timedReceive(Duration.ofMillis(50))).map(Message::text).hasValue("1");
+        }
+    }
+
+    @Test
+    @DisplayName("mq_receive bloque tant que la file est vide, et repart dès qu'un message arrive")
+    void receiveBlocksUntilAMessageArrives() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (MessageQueue q = create(2, 16)) {
+            CompletableFuture<String> got = CompletableFuture.supplyAsync(
+                    () -> q.receive().text(), pool);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !got.isDone());
+            q.send("réveil", 0);
+            assertThat(got.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("réveil");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("une file ouverte en O_RDONLY refuse mq_send (EBADF)")
+    void readOnlyQueueRefusesSend() {
+        try (MessageQueue q = create(2, 16);
+                MessageQueue reader = MessageQueue.open(name, O_RDONLY)) {
+            assertThatThrownBy(() -> reader.send("non", 0))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EBADF"));
+            try (MessageQueue writer = MessageQueue.open(name, O_WRONLY)) {
+                writer.send("oui", 0);
+            }
+            assertThat(reader.receive().text()).isEqualTo("oui");
+            assertThat(q.getAttributes().currentMessages()).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("après close : IllegalStateException ; fermer deux fois ne fait rien")
+    void useAfterCloseIsRefusedAndCloseTwiceIsHarmless() {
+        MessageQueue q = create(2, 16);
+        q.close();
+        q.close();
+        assertThat(q.isOpen()).isFalse();
+        assertThatThrownBy(() -> q.send("x", 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(q::receive).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(q::getAttributes).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("les mauvais noms : sans « / » EINVAL, second « / » EACCES, trop long ENAMETOOLONG")
+    void badNamesAreRejectedWithAClearError() {
+        Attributes a = Attributes.of(2, 16);
+        assertThatThrownBy(() -> MessageQueue.open("sans-barre", O_CREAT | O_RDWR, 0600, a))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+        assertThatThrownBy(() -> MessageQueue.open(name + "/b", O_CREAT | O_RDWR, 0600, a))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("EACCES"));
+        assertThatThrownBy(() -> MessageQueue.open(name + "x".repeat(300), O_CREAT | O_RDWR,
+                0600, a)).isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("ENAMETOOLONG"));
+        assertThatThrownBy(() -> MessageQueue.open(name + "\0x", O_RDWR))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MessageQueue.open(null, O_RDWR))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    @DisplayName("des attributs ≤ 0 ou au-delà des limites du système sont refusés avant l'appel")
+    void attributesOutsideTheLimitsAreRejected() {
+        MessageQueue.Limits limits = MessageQueue.limits();
+        for (Attributes bad : List.of(Attributes.of(0, 16), Attributes.of(2, -1),
+                Attributes.of(limits.msgMax() + 1, 16),
+                Attributes.of(2, limits.msgsizeMax() + 1))) {
+            assertThatThrownBy(() -> MessageQueue.open(name, O_CREAT | O_RDWR, 0600, bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("/proc/sys/fs/mqueue/");
+        }
+        assertThatThrownBy(() -> MessageQueue.open(name, O_CREAT | O_RDWR))
+                .isInstanceOf(IllegalArgumentException.class);
+        try (MessageQueue q = create(2, 16)) {
+            assertThatThrownBy(() -> q.receive(0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("les limites lues sont celles de /proc/sys/fs/mqueue, et s'appliquent sans attributs")
+    void limitsComeFromProc() throws Exception {
+        MessageQueue.Limits limits = MessageQueue.limits();
+        assertThat(limits.msgMax()).isEqualTo(Long.parseLong(
+                Files.readAllLines(Path.of("/proc/sys/fs/mqueue/msg_max")).get(0)));
+        assertThat(limits.msgsizeMax()).isEqualTo(Long.parseLong(
+                Files.readAllLines(Path.of("/proc/sys/fs/mqueue/msgsize_max")).get(0)));
+        try (MessageQueue q = MessageQueue.open(name, O_CREAT | O_RDWR, 0600, null)) {
+            Attributes a = q.getAttributes();
+            assertThat(a.maxMessages()).isEqualTo(limits.msgDefault());
+            assertThat(a.messageSize()).isEqualTo(limits.msgsizeDefault());
+        }
+    }
+}

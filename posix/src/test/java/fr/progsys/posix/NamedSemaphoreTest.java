@@ -1,0 +1,168 @@
+package fr.progsys.posix;
+
+import static fr.progsys.posix.OpenFlags.O_CREAT;
+import static fr.progsys.posix.OpenFlags.O_EXCL;
+import static fr.progsys.posix.OpenFlags.O_RDWR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import fr.progsys.testkit.IpcHygiene;
+import fr.progsys.testkit.IpcNames;
+
+@DisplayName("NamedSemaphore : les sémaphores nommés (sem_open, semaphore.h)")
+@ExtendWith(IpcHygiene.class)
+class NamedSemaphoreTest {
+
+    private String name;
+
+    @BeforeAll
+    static void linuxOnly() {
+        PosixAssumptions.linux("les sémaphores nommés POSIX");
+    }
+
+    @BeforeEach
+    void freshName() {
+        name = IpcNames.unique("sem");
+    }
+
+    @AfterEach
+    void unlink() {
+        try {
+            NamedSemaphore.unlink(name);
+        } catch (PosixException e) {
+            assertThat(e.errnoName()).isEqualTo("ENOENT");
+        }
+    }
+
+    @Test
+    @DisplayName("sem_trywait à 0 échoue tout de suite avec EAGAIN ; sem_post le rend disponible")
+    void trywaitAtZeroFailsWithEagain() {
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
+            assertThat(s.tryWait()).isFalse();
+            assertThatThrownBy(s::tryWaitOrThrow).isInstanceOfSatisfying(PosixException.class,
+                    e -> {
+                        assertThat(e.errnoName()).isEqualTo("EAGAIN");
+                        assertThat(e.call()).startsWith("sem_trywait(");
+                    });
+            s.post();
+            assertThat(s.value()).isEqualTo(1);
+            assertThat(s.tryWait()).isTrue();
+            assertThat(s.value()).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("seconde forme sur un sémaphore existant : ouvert tel quel ; avec O_EXCL : EEXIST")
+    void secondFormKeepsTheExistingValue() {
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 3)) {
+            try (NamedSemaphore again = NamedSemaphore.open(name, O_CREAT, 0600, 10)) {
+                assertThat(again.value()).isEqualTo(3); // la valeur 10 est ignorée
+                again.await();
+            }
+            try (NamedSemaphore first = NamedSemaphore.open(name, O_RDWR)) {
+                assertThat(first.value()).isEqualTo(2); // le même compteur
+            }
+            assertThatThrownBy(() -> NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EEXIST"));
+            assertThat(s.value()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @DisplayName("la première forme sur un nom inconnu échoue avec ENOENT")
+    void firstFormOnAMissingNameFailsWithEnoent() {
+        assertThatThrownBy(() -> NamedSemaphore.open(name, 0))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
+        assertThatThrownBy(() -> NamedSemaphore.open(name, O_CREAT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("sem_wait bloque à 0 jusqu'au sem_post d'un autre thread")
+    void waitBlocksUntilPost() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
+            CompletableFuture<Void> waiter = CompletableFuture.runAsync(s::await, pool);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !waiter.isDone());
+            s.post();
+            waiter.get(5, TimeUnit.SECONDS);
+            assertThat(s.value()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("sem_timedwait rend faux à l'expiration du délai (ETIMEDOUT)")
+    void timedWaitGivesUp() {
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
+            assertThat(s.tryWait(Duration.ofMillis(50))).isFalse();
+            s.post();
+            assertThat(s.tryWait(Duration.ofMillis(50))).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("le sémaphore est le fichier /dev/shm/sem.<nom>, mode 0600 ; sem_unlink le retire")
+    void theSemaphoreLivesInDevShm() throws Exception {
+        Path file = Path.of("/dev/shm", "sem." + name.substring(1));
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1)) {
+            assertThat(file).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            NamedSemaphore.unlink(name);
+            assertThat(file).doesNotExist();
+            assertThatThrownBy(() -> NamedSemaphore.open(name, 0))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
+            assertThat(s.tryWait()).isTrue(); // toujours utilisable par qui l'a ouvert
+        }
+    }
+
+    @Test
+    @DisplayName("après sem_close : IllegalStateException ; fermer deux fois ne fait rien")
+    void useAfterCloseIsRefused() {
+        NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1);
+        s.close();
+        s.close();
+        assertThat(s.isOpen()).isFalse();
+        assertThatThrownBy(s::post).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(s::await).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(s::value).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("les mauvais noms : sans « / » refusé avant l'appel ; second « / » ou nom trop long : EINVAL (glibc)")
+    void badNamesAreRejected() {
+        assertThatThrownBy(() -> NamedSemaphore.open("sans-barre", O_CREAT, 0600, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NamedSemaphore.open(name + "/b", O_CREAT, 0600, 1))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+        assertThatThrownBy(() -> NamedSemaphore.open(name + "x".repeat(300), O_CREAT, 0600, 1))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+        assertThatThrownBy(() -> NamedSemaphore.open(name, O_CREAT, 0600, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
