@@ -28,7 +28,7 @@ public final class AllerRetour {
     static final int FENETRE = 8;
 
     /** Les transports, dans l'ordre du tableau. */
-    public static final List<String> TRANSPORTS = List.of("unix", "tcp", "udp");
+    public static final List<String> TRANSPORTS = List.of("unix", "tcp", "udp", "mq", "shm");
 
     private AllerRetour() {
     }

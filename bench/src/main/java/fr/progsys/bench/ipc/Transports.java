@@ -14,6 +14,8 @@ final class Transports {
             case "unix" -> Sockets.unix();
             case "tcp" -> Sockets.tcp();
             case "udp" -> Sockets.udp();
+            case "mq" -> Posix.mq();
+            case "shm" -> Posix.shm();
             default -> throw new IllegalArgumentException("transport inconnu : " + transport);
         };
     }
@@ -23,6 +25,8 @@ final class Transports {
             case "unix" -> Sockets.rejoindreUnix(adresse.get(0));
             case "tcp" -> Sockets.rejoindreTcp(adresse.get(0));
             case "udp" -> Sockets.rejoindreUdp(adresse.get(0));
+            case "mq" -> Posix.rejoindreMq(adresse);
+            case "shm" -> Posix.rejoindreShm(adresse);
             default -> throw new IllegalArgumentException("transport inconnu : " + transport);
         };
     }
