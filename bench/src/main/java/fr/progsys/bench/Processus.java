@@ -1,0 +1,87 @@
+package fr.progsys.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Lance les processus des mesures : JVM neuves ou programmes C, toujours bornés dans le temps. */
+public final class Processus {
+
+    private Processus() {
+    }
+
+    /** {@code java} avec le class path et les drapeaux natifs de cette JVM, puis la classe. */
+    public static List<String> java(List<String> optionsJvm, Class<?> principale,
+            String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("--enable-native-access")
+                    || option.startsWith("--sun-misc-unsafe-memory-access")) {
+                cmd.add(option);
+            }
+        }
+        cmd.addAll(optionsJvm);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(principale.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Démarre la commande ; stderr passe sur la console du build. */
+    public static Process demarrer(List<String> commande) {
+        try {
+            return new ProcessBuilder(commande)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("impossible de lancer " + commande, e);
+        }
+    }
+
+    /** Lance, attend la fin (au plus {@code secondes}), rend les lignes de stdout. */
+    public static List<String> executer(List<String> commande, long secondes) {
+        Process p = demarrer(commande);
+        List<String> lignes = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Thread lecteur = new Thread(() -> {
+                try {
+                    for (String l; (l = in.readLine()) != null; ) {
+                        synchronized (lignes) {
+                            lignes.add(l);
+                        }
+                    }
+                } catch (IOException e) {
+                    // flux fermé : le processus est fini ou détruit
+                }
+            });
+            lecteur.start();
+            if (!p.waitFor(secondes, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IllegalStateException("trop long (> " + secondes + " s) : " + commande);
+            }
+            lecteur.join(TimeUnit.SECONDS.toMillis(5));
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("code " + p.exitValue() + " : " + commande);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IllegalStateException("interrompu", e);
+        }
+        synchronized (lignes) {
+            return List.copyOf(lignes);
+        }
+    }
+}

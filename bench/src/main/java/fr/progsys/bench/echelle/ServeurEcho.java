@@ -1,0 +1,140 @@
+package fr.progsys.bench.echelle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Trois serveurs d'écho TCP sur la boucle locale, pour la mesure d'échelle :
+ * {@code threads} (un thread par connexion), {@code pool} (un pool fixe de
+ * {@value #POOL} threads ; chaque connexion garde son thread jusqu'à sa
+ * fermeture), {@code selector} (un seul thread, un {@link Selector}).
+ *
+ * <p>Affiche son port, puis sert jusqu'à ce que son entrée standard se ferme
+ * (le processus qui l'a lancé a fini ou a disparu) : il s'arrête toujours seul.
+ */
+public final class ServeurEcho {
+
+    /** Taille du pool fixe. */
+    public static final int POOL = 64;
+
+    private ServeurEcho() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        ServerSocketChannel serveur = ServerSocketChannel.open();
+        serveur.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10_000);
+        System.out.println(((InetSocketAddress) serveur.getLocalAddress()).getPort());
+        System.out.flush();
+        Thread service = switch (args[0]) {
+            case "threads" -> new Thread(() -> bloquant(serveur, null), "accepteur");
+            case "pool" -> new Thread(() -> bloquant(serveur,
+                    Executors.newFixedThreadPool(POOL)), "accepteur");
+            case "selector" -> new Thread(() -> selecteur(serveur), "selecteur");
+            default -> throw new IllegalArgumentException(args[0]);
+        };
+        service.setDaemon(true);
+        service.start();
+        attendreFinDeEntree(System.in);
+        System.exit(0);
+    }
+
+    private static void attendreFinDeEntree(InputStream in) throws IOException {
+        while (in.read() != -1) {
+            // rien : on attend la fin du flux
+        }
+    }
+
+    /** accept bloquant ; chaque connexion va à un nouveau thread, ou au pool. */
+    private static void bloquant(ServerSocketChannel serveur, ExecutorService pool) {
+        try {
+            while (true) {
+                SocketChannel client = serveur.accept();
+                Runnable echo = () -> echoBloquant(client);
+                if (pool == null) {
+                    Thread t = new Thread(echo);
+                    t.setDaemon(true);
+                    t.start();
+                } else {
+                    pool.execute(echo);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("accept a échoué", e);
+        }
+    }
+
+    /** Le thread dort dans read() tant que son client n'envoie rien. */
+    private static void echoBloquant(SocketChannel client) {
+        ByteBuffer tampon = ByteBuffer.allocate(1024);
+        try (client) {
+            while (client.read(tampon) > 0) {
+                tampon.flip();
+                while (tampon.hasRemaining()) {
+                    client.write(tampon);
+                }
+                tampon.clear();
+            }
+        } catch (IOException e) {
+            // client parti brutalement : la connexion est finie
+        }
+    }
+
+    /** Un seul thread : select() dit quelles connexions ont des octets à lire. */
+    private static void selecteur(ServerSocketChannel serveur) {
+        try (Selector selector = Selector.open()) {
+            serveur.configureBlocking(false);
+            serveur.register(selector, SelectionKey.OP_ACCEPT);
+            while (true) {
+                selector.select();
+                Iterator<SelectionKey> prets = selector.selectedKeys().iterator();
+                while (prets.hasNext()) {
+                    SelectionKey cle = prets.next();
+                    prets.remove();
+                    if (cle.isAcceptable()) {
+                        for (SocketChannel c; (c = serveur.accept()) != null; ) {
+                            c.configureBlocking(false);
+                            c.register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(1024));
+                        }
+                    } else {
+                        echoNonBloquant(cle);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("select a échoué", e);
+        }
+    }
+
+    private static void echoNonBloquant(SelectionKey cle) {
+        SocketChannel c = (SocketChannel) cle.channel();
+        ByteBuffer tampon = (ByteBuffer) cle.attachment();
+        try {
+            if (cle.isReadable() && c.read(tampon) < 0) {
+                cle.cancel();
+                c.close();
+                return;
+            }
+            tampon.flip();
+            c.write(tampon); // peut n'écrire qu'une partie : le reste attend OP_WRITE
+            tampon.compact();
+            cle.interestOps(tampon.position() > 0 ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        } catch (IOException e) {
+            cle.cancel();
+            try {
+                c.close();
+            } catch (IOException ignoree) {
+                // déjà fermée
+            }
+        }
+    }
+}
