@@ -87,7 +87,7 @@ class ShmWriterReaderTest {
             assertThat(c.stdout()).contains("C : PID de l'écrivain " + writerPid(writer))
                     .contains("C : texte « bonjour de l'écrivain »");
         } finally {
-            fr.progsys.posix.SharedMemory.unlink(name);
+            fr.progsys.posix.SharedMemory.unlinkIfExists(name);
         }
     }
 }
