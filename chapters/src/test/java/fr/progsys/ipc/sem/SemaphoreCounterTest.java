@@ -58,20 +58,29 @@ class SemaphoreCounterTest {
     @Test
     @DisplayName("deux processus Java, " + N + " incréments chacun sous le sémaphore : total exact")
     void twoJavaProcessesCountExactly() {
-        try (ChildJvm a = ChildJvm.start(SemaphoreCounter.class, name, "" + N);
-                ChildJvm b = ChildJvm.start(SemaphoreCounter.class, name, "" + N)) {
+        assertThat(runTwoProcesses(SemaphoreCounter.class, "ipc.sem.counter",
+                "ipc/sem-counter", name, N)).isEqualTo(2L * N);
+    }
+
+    /**
+     * Lance deux processus de {@code n} incréments sur le même compteur, écrit
+     * leurs sorties comme deux terminaux ({@code <snippet>.txt}) et rend la
+     * valeur finale (celle qu'affiche le dernier à finir).
+     */
+    static long runTwoProcesses(Class<?> main, String example, String snippet,
+            String name, int n) {
+        String args = name + " " + n;
+        try (ChildJvm a = ChildJvm.start(main, name, "" + n);
+                ChildJvm b = ChildJvm.start(main, name, "" + n)) {
             ChildJvm.Result ra = a.awaitExit(T);
             ChildJvm.Result rb = b.awaitExit(T);
             assertThat(ra.exitCode()).as(ra.console()).isZero();
             assertThat(rb.exitCode()).as(rb.console()).isZero();
-            Snippets.write("ipc/sem-counter.txt", "# terminal 1\n"
-                    + Snippets.console("ipc/sem-counter-1.txt", "ipc.sem.counter",
-                            name + " " + N, ra.console())
+            Snippets.write(snippet + ".txt", "# terminal 1\n"
+                    + Snippets.console(snippet + "-1.txt", example, args, ra.console())
                     + "# terminal 2\n"
-                    + Snippets.console("ipc/sem-counter-2.txt", "ipc.sem.counter",
-                            name + " " + N, rb.console()));
-            assertThat(Math.max(finalCount(ra.stdout()), finalCount(rb.stdout())))
-                    .isEqualTo(2L * N);
+                    + Snippets.console(snippet + "-2.txt", example, args, rb.console()));
+            return Math.max(finalCount(ra.stdout()), finalCount(rb.stdout()));
         }
     }
 

@@ -66,21 +66,8 @@ class UnsafeSharedCounterTest {
     @Test
     @DisplayName("deux processus de " + N + " incréments sans sémaphore : le total ne dépasse jamais 2N")
     void statisticalRunNeverExceedsTwiceN() {
-        try (ChildJvm a = ChildJvm.start(UnsafeSharedCounter.class, name, "" + N);
-                ChildJvm b = ChildJvm.start(UnsafeSharedCounter.class, name, "" + N)) {
-            ChildJvm.Result ra = a.awaitExit(T);
-            ChildJvm.Result rb = b.awaitExit(T);
-            assertThat(ra.exitCode()).as(ra.console()).isZero();
-            assertThat(rb.exitCode()).as(rb.console()).isZero();
-            Snippets.write("ipc/sem-unsafe-counter.txt", "# terminal 1\n"
-                    + Snippets.console("ipc/sem-unsafe-1.txt", "ipc.sem.unsafe",
-                            name + " " + N, ra.console())
-                    + "# terminal 2\n"
-                    + Snippets.console("ipc/sem-unsafe-2.txt", "ipc.sem.unsafe",
-                            name + " " + N, rb.console()));
-            long total = Math.max(SemaphoreCounterTest.finalCount(ra.stdout()),
-                    SemaphoreCounterTest.finalCount(rb.stdout()));
-            assertThat(total).isBetween((long) N, 2L * N);
-        }
+        long total = SemaphoreCounterTest.runTwoProcesses(UnsafeSharedCounter.class,
+                "ipc.sem.unsafe", "ipc/sem-unsafe-counter", name, N);
+        assertThat(total).isBetween((long) N, 2L * N);
     }
 }
