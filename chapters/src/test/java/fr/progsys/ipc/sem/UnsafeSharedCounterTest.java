@@ -3,12 +3,14 @@ package fr.progsys.ipc.sem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import fr.progsys.ipc.IpcTestSupport;
@@ -20,10 +22,11 @@ import fr.progsys.testkit.Snippets;
 
 @DisplayName("I14 : sans sémaphore, deux processus perdent des incréments")
 @ExtendWith(IpcHygiene.class)
+@Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class UnsafeSharedCounterTest {
 
     private static final Duration T = Duration.ofSeconds(50);
-    static final int N = 10_000_000;
+    static final int N = 3_000_000;
 
     private String name;
 
