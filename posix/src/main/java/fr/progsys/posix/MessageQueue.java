@@ -116,6 +116,15 @@ public final class MessageQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code mq_unlink(name)}, sans erreur si le nom n'existe pas (ENOENT).
+     *
+     * @return vrai si un nom a été retiré
+     */
+    public static boolean unlinkIfExists(String name) {
+        return IpcName.unlinkIfExists(() -> unlink(name));
+    }
+
     /** {@code mq_unlink(name)} : retire le nom ; les descripteurs ouverts restent valides. */
     public static void unlink(String name) {
         Platform.requireLinux(WHAT);

@@ -68,6 +68,15 @@ public final class SharedMemory implements AutoCloseable {
         return open(name, oflag, 0);
     }
 
+    /**
+     * {@code shm_unlink(name)}, sans erreur si le nom n'existe pas (ENOENT).
+     *
+     * @return vrai si un nom a été retiré
+     */
+    public static boolean unlinkIfExists(String name) {
+        return IpcName.unlinkIfExists(() -> unlink(name));
+    }
+
     /** {@code shm_unlink(name)} : retire le nom ; descripteurs et projections restent valides. */
     public static void unlink(String name) {
         Platform.requireLinux(WHAT);

@@ -89,12 +89,8 @@ public final class UnnamedSharedSemaphore {
     private static Process startChild(String name) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("--enable-native-access")
-                    || option.startsWith("--sun-misc-unsafe-memory-access")) {
-                cmd.add(option);
-            }
-        }
+        // les mêmes options que cette JVM (accès natif, encodage…)
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 UnnamedSharedSemaphore.class.getName(), name, "enfant"));
         return new ProcessBuilder(cmd).inheritIO().start();

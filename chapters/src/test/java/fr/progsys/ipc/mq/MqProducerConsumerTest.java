@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,7 @@ import fr.progsys.testkit.Strace;
 
 @DisplayName("I06–I08 : un producteur et un consommateur, deux processus, une file")
 @ExtendWith(IpcHygiene.class)
+@Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class MqProducerConsumerTest {
 
     /** L'ordre de réception attendu : priorité décroissante, FIFO à priorité égale. */

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.ipc.IpcTestSupport;
 import fr.progsys.posix.NamedSemaphore;
-import fr.progsys.posix.PosixException;
 import fr.progsys.posix.SharedMemory;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.IpcHygiene;
@@ -28,6 +29,7 @@ import fr.progsys.testkit.Snippets;
 
 @DisplayName("I13–I15 : un sémaphore nommé exclut deux processus, Java ou C")
 @ExtendWith(IpcHygiene.class)
+@Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class SemaphoreCounterTest {
 
     private static final Duration T = Duration.ofSeconds(50);
@@ -47,14 +49,8 @@ class SemaphoreCounterTest {
 
     @AfterEach
     void unlinkBoth() {
-        for (Runnable unlink : List.<Runnable>of(() -> SharedMemory.unlink(name),
-                () -> NamedSemaphore.unlink(name))) {
-            try {
-                unlink.run();
-            } catch (PosixException e) {
-                assertThat(e.errnoName()).isEqualTo("ENOENT");
-            }
-        }
+        SharedMemory.unlinkIfExists(name);
+        NamedSemaphore.unlinkIfExists(name);
     }
 
     static long finalCount(String stdout) {
@@ -65,20 +61,29 @@ class SemaphoreCounterTest {
     @Test
     @DisplayName("deux processus Java, " + N + " incréments chacun sous le sémaphore : total exact")
     void twoJavaProcessesCountExactly() {
-        try (ChildJvm a = ChildJvm.start(SemaphoreCounter.class, name, "" + N);
-                ChildJvm b = ChildJvm.start(SemaphoreCounter.class, name, "" + N)) {
+        assertThat(runTwoProcesses(SemaphoreCounter.class, "ipc.sem.counter",
+                "ipc/sem-counter", name, N)).isEqualTo(2L * N);
+    }
+
+    /**
+     * Lance deux processus de {@code n} incréments sur le même compteur, écrit
+     * leurs sorties comme deux terminaux ({@code <snippet>.txt}) et rend la
+     * valeur finale (celle qu'affiche le dernier à finir).
+     */
+    static long runTwoProcesses(Class<?> main, String example, String snippet,
+            String name, int n) {
+        String args = name + " " + n;
+        try (ChildJvm a = ChildJvm.start(main, name, "" + n);
+                ChildJvm b = ChildJvm.start(main, name, "" + n)) {
             ChildJvm.Result ra = a.awaitExit(T);
             ChildJvm.Result rb = b.awaitExit(T);
             assertThat(ra.exitCode()).as(ra.console()).isZero();
             assertThat(rb.exitCode()).as(rb.console()).isZero();
-            Snippets.write("ipc/sem-counter.txt", "# terminal 1\n"
-                    + Snippets.console("ipc/sem-counter-1.txt", "ipc.sem.counter",
-                            name + " " + N, ra.console())
+            Snippets.write(snippet + ".txt", "# terminal 1\n"
+                    + Snippets.console(snippet + "-1.txt", example, args, ra.console())
                     + "# terminal 2\n"
-                    + Snippets.console("ipc/sem-counter-2.txt", "ipc.sem.counter",
-                            name + " " + N, rb.console()));
-            assertThat(Math.max(finalCount(ra.stdout()), finalCount(rb.stdout())))
-                    .isEqualTo(2L * N);
+                    + Snippets.console(snippet + "-2.txt", example, args, rb.console()));
+            return Math.max(finalCount(ra.stdout()), finalCount(rb.stdout()));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,7 @@ import fr.progsys.testkit.Snippets;
 
 @DisplayName("I09, I11, I12 : un écrivain et un lecteur, deux processus, un objet de mémoire partagée")
 @ExtendWith(IpcHygiene.class)
+@Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class ShmWriterReaderTest {
 
     private static final Duration T = Duration.ofSeconds(30);
@@ -87,7 +90,7 @@ class ShmWriterReaderTest {
             assertThat(c.stdout()).contains("C : PID de l'écrivain " + writerPid(writer))
                     .contains("C : texte « bonjour de l'écrivain »");
         } finally {
-            fr.progsys.posix.SharedMemory.unlink(name);
+            fr.progsys.posix.SharedMemory.unlinkIfExists(name);
         }
     }
 }
