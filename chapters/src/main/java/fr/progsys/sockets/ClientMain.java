@@ -1,6 +1,8 @@
 package fr.progsys.sockets;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -28,7 +30,19 @@ public final class ClientMain {
         InetSocketAddress server = new InetSocketAddress(
                 InetAddress.getLoopbackAddress(), Integer.parseInt(args[1]));
         List<String> requests = Arrays.asList(args).subList(2, args.length);
-        List<String> replies = exchange.run(server, requests);
+        List<String> replies;
+        try {
+            replies = exchange.run(server, requests);
+        } catch (ConnectException e) { // ECONNREFUSED : personne n'écoute
+            System.out.println("connexion refusée : personne n'écoute sur "
+                    + ServerConsole.show(server));
+            System.exit(1);
+            return;
+        } catch (SocketTimeoutException e) {
+            System.out.println("pas de réponse à temps : " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         for (int i = 0; i < replies.size(); i++) {
             System.out.println(requests.get(i) + " → " + replies.get(i));
         }

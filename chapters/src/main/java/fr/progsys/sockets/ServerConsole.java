@@ -21,7 +21,10 @@ public final class ServerConsole {
     public static void serveUntilStopped(AutoCloseable server, String banner)
             throws Exception {
         // Ctrl-C : la JVM exécute les crochets d'arrêt avant de sortir.
-        Thread hook = new Thread(() -> closeQuietly(server), "arrêt");
+        Thread hook = new Thread(() -> {
+            closeQuietly(server);
+            System.out.println("serveur arrêté (signal)");
+        }, "arrêt");
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.println(banner);
         System.out.println("(arrêt : « stop », Ctrl-D ou Ctrl-C)");

@@ -31,15 +31,17 @@ abstract class BlockingServer implements TcpServer {
     BlockingServer(ServerOptions options, Consumer<String> log, String name) {
         this.options = options;
         this.log = log;
+        ServerSocket s = null;
         try {
             // tag::listen[]
-            ServerSocket s = new ServerSocket(); // socket()
+            s = new ServerSocket(); // socket()
             s.bind(options.bindAddress(), BACKLOG); // bind() puis listen()
             // end::listen[]
-            listener = s;
         } catch (IOException e) {
+            closeQuietly(s); // EADDRINUSE… : ne pas fuir le descripteur
             throw new UncheckedIOException(e);
         }
+        listener = s;
         acceptor = new Thread(this::acceptLoop, name);
     }
 
@@ -73,6 +75,16 @@ abstract class BlockingServer implements TcpServer {
         }
     }
     // end::accept-loop[]
+
+    private static void closeQuietly(ServerSocket s) {
+        try {
+            if (s != null) {
+                s.close();
+            }
+        } catch (IOException e) {
+            // rien de plus à faire
+        }
+    }
 
     /** Confie le dialogue avec {@code client} à un autre thread. */
     abstract void handOff(Socket client, Runnable dialogue);

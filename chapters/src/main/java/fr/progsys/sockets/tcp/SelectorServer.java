@@ -54,12 +54,19 @@ public final class SelectorServer implements TcpServer {
     /** Un serveur TCP sur l'adresse des options. */
     public static SelectorServer tcp(ServerOptions options,
             Consumer<String> log) {
+        ServerSocketChannel ch = null;
         try {
-            ServerSocketChannel ch =
-                    ServerSocketChannel.open(StandardProtocolFamily.INET);
+            ch = ServerSocketChannel.open(StandardProtocolFamily.INET);
             ch.bind(options.bindAddress(), BlockingServer.BACKLOG);
             return new SelectorServer(ch, options.idle(), log, () -> { });
         } catch (IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close(); // EADDRINUSE… : ne pas fuir le descripteur
+                } catch (IOException ignored) {
+                    e.addSuppressed(ignored);
+                }
+            }
             throw new UncheckedIOException(e);
         }
     }

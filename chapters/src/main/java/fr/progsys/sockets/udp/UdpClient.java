@@ -12,6 +12,7 @@ import java.util.List;
 
 import fr.progsys.Example;
 import fr.progsys.sockets.ClientMain;
+import fr.progsys.sockets.ServerConsole;
 
 /**
  * Le client UDP : une socket liée au port 0 (le système choisit), un
@@ -36,7 +37,7 @@ public final class UdpClient {
                 InetAddress.getLoopbackAddress(), 0); // port 0
         try (DatagramSocket socket = new DatagramSocket(any)) {
             System.out.println("client lié à " // getsockname()
-                    + socket.getLocalSocketAddress());
+                    + ServerConsole.show(socket.getLocalSocketAddress()));
             socket.setSoTimeout(TIMEOUT_MS); // sans délai, receive attend
             byte[] buffer = new byte[2048];
             for (String request : requests) {

@@ -32,8 +32,12 @@ public final class UnixStreamServer {
             Consumer<String> log) throws IOException {
         ServerSocketChannel listener =
                 ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        // bind crée le fichier de socket (EADDRINUSE s'il existe déjà)
-        listener.bind(UnixDomainSocketAddress.of(SocketDir.check(socket)));
+        try { // bind crée le fichier (EADDRINUSE s'il existe déjà)
+            listener.bind(UnixDomainSocketAddress.of(SocketDir.check(socket)));
+        } catch (IOException | RuntimeException e) {
+            listener.close(); // le fichier, s'il existe, n'est pas à nous
+            throw e;
+        }
         return new SelectorServer(listener, idle, log,
                 () -> SocketDir.remove(socket));
     }

@@ -101,6 +101,40 @@ class ServerExamplesTest {
         }
     }
 
+    @Test
+    @DisplayName("Ctrl-C (SIGINT) arrête le serveur proprement : port libéré")
+    void sigintStopsTheServerCleanly() throws Exception {
+        int port;
+        ChildJvm.Result r;
+        try (ChildJvm child = ChildJvm.start(SelectorServer.class,
+                "--port", "0")) {
+            port = portOf(child.awaitLine(" sur 127.0.0.1:", WAIT));
+            assertThat(exchange(port)).containsExactly("PONG", "BYE");
+            Process kill = new ProcessBuilder("kill", "-INT",
+                    Long.toString(child.pid())).start();
+            assertThat(kill.waitFor()).isZero();
+            r = child.awaitExit(WAIT);
+        }
+        assertThat(r.stdout()).contains("serveur arrêté (signal)");
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), port));
+        }
+    }
+
+    @Test
+    @DisplayName("Ctrl-D (fin de l'entrée standard) arrête le serveur UDP")
+    void endOfInputStopsTheUdpServer() {
+        try (ChildJvm child = ChildJvm.start(
+                fr.progsys.sockets.udp.UdpServer.class, "--port", "0")) {
+            child.awaitLine(" sur 127.0.0.1:", WAIT);
+            child.closeStdin();
+            ChildJvm.Result r = child.awaitExit(WAIT);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.stdout()).endsWith("serveur arrêté\n");
+        }
+    }
+
     private static List<String> exchange(int port) {
         try {
             return TcpClient.exchange(new InetSocketAddress(
