@@ -59,7 +59,11 @@ public final class Domains {
     // end::open[]
 
     public static void main(String[] args) throws IOException {
-        UnixDatagramChannel.open().close(); // charge jnr d'abord
+        // Un premier tour à blanc : à sa première utilisation, le JDK (ou
+        // jnr) peut ouvrir une socket de sonde, qu'on ne veut pas compter.
+        for (Channel c : openAll()) {
+            c.close();
+        }
         long before = openSockets();
         List<Channel> all = openAll();
         System.out.println("AF_INET,  SOCK_STREAM : SocketChannel (INET)");

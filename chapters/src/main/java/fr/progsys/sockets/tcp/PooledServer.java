@@ -29,15 +29,20 @@ public final class PooledServer extends BlockingServer {
     private final ThreadPoolExecutor pool;
 
     public PooledServer(ServerOptions options, Consumer<String> log) {
+        this(options, log, QUEUE);
+    }
+
+    /** Avec une file de {@code queue} places (les tests la veulent petite). */
+    PooledServer(ServerOptions options, Consumer<String> log, int queue) {
         super(options, log, "accept (pool)");
-        pool = newPool(options.threads());
+        pool = newPool(options.threads(), queue);
         startAccepting();
     }
 
     // tag::pool[]
-    private static ThreadPoolExecutor newPool(int threads) {
+    private static ThreadPoolExecutor newPool(int threads, int queue) {
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE)); // file bornée
+                new ArrayBlockingQueue<>(queue)); // file bornée
     }
 
     @Override

@@ -2,7 +2,10 @@ package fr.progsys.sockets.unix;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,9 @@ import jnr.unixsocket.UnixSocketAddress;
 @Example(name = "sockets.unix.datagram", slides = {"U01", "S02"},
         value = "Domaine Unix, datagrammes (jnr-unixsocket)")
 public final class UnixDatagramServer implements AutoCloseable {
+
+    /** Délai d'attente d'une réponse, côté client. */
+    static final int TIMEOUT_MS = 5_000;
 
     private final Path path;
     private final UnixDatagramChannel channel;
@@ -106,6 +112,7 @@ public final class UnixDatagramServer implements AutoCloseable {
             ch.bind(new UnixSocketAddress(me.toFile())); // sinon : sans nom
             ch.send(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)),
                     new UnixSocketAddress(server.toFile()));
+            awaitReadable(ch); // jamais d'attente sans fin
             ByteBuffer reply = ByteBuffer.allocate(Protocol.MAX_LINE + 2);
             ch.receive(reply);
             return new String(reply.array(), 0, reply.position(),
@@ -115,6 +122,19 @@ public final class UnixDatagramServer implements AutoCloseable {
         }
     }
     // end::client[]
+
+    /** Attend une réponse au plus {@link #TIMEOUT_MS} ms (select). */
+    private static void awaitReadable(UnixDatagramChannel ch)
+            throws IOException {
+        ch.configureBlocking(false);
+        try (Selector selector = ch.provider().openSelector()) {
+            ch.register(selector, SelectionKey.OP_READ);
+            if (selector.select(TIMEOUT_MS) == 0) {
+                throw new SocketTimeoutException(
+                        "pas de réponse en " + TIMEOUT_MS + " ms");
+            }
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Path dir = SocketDir.createPrivate();

@@ -122,6 +122,21 @@ class UnixTest {
     }
 
     @Test
+    @DisplayName("U01 : datagrammes Unix : sans réponse, le client abandonne après son délai")
+    void datagramClientGivesUpWhenNobodyAnswers(@TempDir Path dir)
+            throws IOException {
+        Path mute = dir.resolve("muet.sock");
+        try (UnixDatagramChannel silent = UnixDatagramChannel.open()) {
+            silent.bind(new UnixSocketAddress(mute.toFile()));
+            assertThatThrownBy(() -> UnixDatagramServer.ask(mute,
+                    dir.resolve("c.sock"), "PING"))
+                    .isInstanceOf(java.net.SocketTimeoutException.class)
+                    .hasMessageContaining("pas de réponse");
+        }
+        assertThat(dir.resolve("c.sock")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("U01 : l'exemple datagramme répond à ses requêtes et ne laisse aucun fichier")
     void datagramExampleRuns() {
         ChildJvm.Result run = ChildJvm.run(WAIT, UnixDatagramServer.class,
