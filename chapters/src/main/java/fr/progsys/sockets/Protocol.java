@@ -45,8 +45,8 @@ public final class Protocol {
     private Protocol() {
     }
 
-    // tag::answer[]
     /** La réponse à une requête (une ligne sans son {@code \n}). */
+    // tag::answer[]
     public static String answer(String request) {
         String line = request.endsWith("\r") // telnet et socat crlf
                 ? request.substring(0, request.length() - 1) : request;
