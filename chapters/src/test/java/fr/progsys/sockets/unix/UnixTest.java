@@ -1,0 +1,184 @@
+package fr.progsys.sockets.unix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.progsys.sockets.LineClient;
+import fr.progsys.sockets.NcSession;
+import fr.progsys.sockets.Tools;
+import fr.progsys.sockets.tcp.TcpServer;
+import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
+import jnr.unixsocket.UnixDatagramChannel;
+import jnr.unixsocket.UnixSocketAddress;
+
+@DisplayName("U01, S06 : sockets du domaine Unix")
+class UnixTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    @DisplayName("U01 : flux Unix : le fichier de socket vit dans un dossier 0700 et disparaît à l'arrêt")
+    void streamServerSocketFileIsPrivateAndRemoved() throws IOException {
+        Path socket = SocketDir.createPrivate().resolve("service.sock");
+        TcpServer server = UnixStreamServer.open(socket,
+                Duration.ofSeconds(30), line -> { });
+        try (LineClient c = LineClient.connect(server.address())) {
+            assertThat(Files.getPosixFilePermissions(socket.getParent()))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(socket).exists();
+            assertThat(c.send("MAJ unix").readLine()).isEqualTo("UNIX");
+            server.close();
+            assertThat(c.awaitClosedByServer()).isTrue(); // connexions closes
+        } finally {
+            server.close();
+        }
+        assertThat(socket).doesNotExist();
+        assertThat(socket.getParent()).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("U01 : flux Unix : un fichier de socket déjà présent fait échouer bind")
+    void bindOnExistingSocketFileFails(@TempDir Path dir) throws IOException {
+        Path socket = dir.resolve("s.sock");
+        try (ServerSocketChannel first =
+                ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            first.bind(UnixDomainSocketAddress.of(socket));
+            assertThatThrownBy(() -> UnixStreamServer.open(socket,
+                    Duration.ofSeconds(1), line -> { }))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Address already in use");
+        }
+        Files.deleteIfExists(socket);
+    }
+
+    @Test
+    @DisplayName("U01 : socat parle au serveur Unix (flux) lancé comme par une personne")
+    void socatTalksToTheStreamServer() {
+        Tools.require("socat");
+        String session;
+        Path socket;
+        ChildJvm.Result result;
+        try (ChildJvm child = ChildJvm.start(UnixStreamServer.class)) {
+            String banner = child.awaitLine("serveur Unix (flux) sur ", WAIT);
+            socket = Path.of(banner.substring(banner.indexOf(" sur ") + 5));
+            session = NcSession.run(
+                    List.of("socat", "-", "UNIX-CONNECT:" + socket),
+                    "socat - UNIX-CONNECT:$SOCK",
+                    List.of("PING", "SOMME 20 22", "QUIT"));
+            child.send("stop");
+            result = child.awaitExit(WAIT);
+        }
+        assertThat(session).endsWith("PING\nPONG\nSOMME 20 22\n42\nQUIT\nBYE\n");
+        assertThat(result.exitCode()).isZero();
+        assertThat(socket).doesNotExist();
+        Snippets.write("sockets/unix-socat.txt", session);
+    }
+
+    @Test
+    @DisplayName("U01 : datagrammes Unix : un client lié reçoit sa réponse")
+    void datagramClientWithANameGetsAnAnswer(@TempDir Path dir)
+            throws IOException {
+        Path path = SocketDir.createPrivate().resolve("d.sock");
+        try (UnixDatagramServer server =
+                new UnixDatagramServer(path, line -> { })) {
+            assertThat(UnixDatagramServer.ask(path, dir.resolve("c.sock"),
+                    "SOMME 1 1")).isEqualTo("2");
+        }
+        assertThat(path).doesNotExist();
+        assertThat(dir.resolve("c.sock")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("U01 : datagrammes Unix : un client sans nom ne peut pas recevoir de réponse")
+    void unnamedDatagramClientCannotBeAnswered() throws IOException {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Path path = SocketDir.createPrivate().resolve("d.sock");
+        try (UnixDatagramServer server = new UnixDatagramServer(path, log::add);
+                UnixDatagramChannel anonymous = UnixDatagramChannel.open()) {
+            anonymous.send(ByteBuffer.wrap("PING".getBytes(
+                    StandardCharsets.UTF_8)), new UnixSocketAddress(path.toFile()));
+            await().atMost(WAIT).until(() -> log.contains(
+                    "expéditeur sans nom : pas de réponse possible"));
+        }
+    }
+
+    @Test
+    @DisplayName("U01 : datagrammes Unix : sans réponse, le client abandonne après son délai")
+    void datagramClientGivesUpWhenNobodyAnswers(@TempDir Path dir)
+            throws IOException {
+        Path mute = dir.resolve("muet.sock");
+        try (UnixDatagramChannel silent = UnixDatagramChannel.open()) {
+            silent.bind(new UnixSocketAddress(mute.toFile()));
+            assertThatThrownBy(() -> UnixDatagramServer.ask(mute,
+                    dir.resolve("c.sock"), "PING"))
+                    .isInstanceOf(java.net.SocketTimeoutException.class)
+                    .hasMessageContaining("pas de réponse");
+        }
+        assertThat(dir.resolve("c.sock")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("U01 : l'exemple datagramme répond à ses requêtes et ne laisse aucun fichier")
+    void datagramExampleRuns() {
+        ChildJvm.Result run = ChildJvm.run(WAIT, UnixDatagramServer.class,
+                "PING", "MAJ unix");
+        Snippets.console("sockets/unix-datagram.txt", "sockets.unix.datagram",
+                "PING 'MAJ unix'", run.console());
+        assertThat(run.stdout()).isEqualTo("PING → PONG\nMAJ unix → UNIX\n");
+    }
+
+    @Test
+    @DisplayName("S06 : un chemin de 108 octets est refusé avant bind, avec un message clair")
+    void tooLongPathIsRefusedClearly(@TempDir Path dir) {
+        assertThatThrownBy(() -> SocketDir.check(PathLimit.pathOfLength(dir,
+                108))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("chemin de socket trop long : 108 octets, 107 au"
+                        + " plus (sun_path)");
+        assertThat(SocketDir.check(PathLimit.pathOfLength(dir, 107)))
+                .isNotNull();
+    }
+
+    @Test
+    @DisplayName("S06 : le noyau accepte 107 octets (jnr) ; le JDK refuse au-delà de 106")
+    void kernelTakes107BytesJdkStopsEarlier(@TempDir Path dir)
+            throws IOException {
+        Path p107 = PathLimit.pathOfLength(dir, 107);
+        try (UnixDatagramChannel ch = UnixDatagramChannel.open()) {
+            ch.bind(new UnixSocketAddress(p107.toFile()));
+            assertThat(p107).exists();
+        } finally {
+            Files.deleteIfExists(p107);
+        }
+        try (ServerSocketChannel s =
+                ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            assertThatThrownBy(() -> s.bind(UnixDomainSocketAddress.of(
+                    PathLimit.pathOfLength(dir, 108))))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("too long");
+        }
+        ChildJvm.Result run = ChildJvm.run(WAIT, PathLimit.class);
+        Snippets.console("sockets/unix-path-limit.txt",
+                "sockets.unix.path-limit", run.console());
+        assertThat(run.stdout()).contains("106 octets : lié",
+                "108 octets : chemin de socket trop long");
+    }
+}
