@@ -150,8 +150,11 @@ public abstract class ScenariosChat {
         }
     }
 
-    /** Trois clients entrent et chacun dit une ligne que tous reçoivent. */
-    protected void parlerATrois() throws IOException {
+    /**
+     * Trois clients entrent et chacun dit une ligne que tous reçoivent ;
+     * pendant est appelé alors qu'ils sont encore tous connectés.
+     */
+    protected void parlerATrois(Runnable pendant) throws IOException {
         try (Bavard a = Bavard.entrer(serveur.port(), "a");
                 Bavard b = Bavard.entrer(serveur.port(), "b");
                 Bavard c = Bavard.entrer(serveur.port(), "c")) {
@@ -164,6 +167,7 @@ public abstract class ScenariosChat {
                     x.attendre(m);
                 }
             }
+            pendant.run();
         }
     }
 }

@@ -38,8 +38,8 @@ class ServeurSelecteurTest extends ScenariosChat {
             + " aucun autre")
     void oneThreadServesEveryone() throws IOException {
         Set<Thread> avant = new HashSet<>(Thread.getAllStackTraces().keySet());
-        parlerATrois();
-        Set<Thread> nouveaux = new HashSet<>(Thread.getAllStackTraces().keySet());
+        Set<Thread> nouveaux = new HashSet<>();
+        parlerATrois(() -> nouveaux.addAll(Thread.getAllStackTraces().keySet()));
         nouveaux.removeAll(avant);
         nouveaux.removeIf(t -> t.getThreadGroup() == null
                 || !t.getThreadGroup().getName().equals("main"));

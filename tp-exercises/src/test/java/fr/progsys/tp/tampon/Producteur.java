@@ -17,6 +17,7 @@ final class Producteur {
         long debut = Long.parseLong(args[2]);
         int n = Integer.parseInt(args[3]);
         try (TamponPartage t = TamponPartage.ouvrir(args[0], capacite)) {
+            System.out.println("ouvert");
             for (int i = 0; i < n; i++) {
                 t.deposer(debut + i);
                 System.out.println("déposé " + (debut + i));

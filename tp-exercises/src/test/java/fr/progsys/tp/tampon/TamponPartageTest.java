@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TamponPartageTest {
 
     static final Duration MAX = Duration.ofSeconds(15);
-    static final Duration BLOQUE = Duration.ofMillis(500);
+    static final Duration BLOQUE = Duration.ofMillis(1000);
 
     String nom;
     boolean cree;
@@ -137,6 +137,27 @@ class TamponPartageTest {
 
     @Test
     @Order(5)
+    @DisplayName("exclusion mutuelle : tant que le test tient le mutex nommé,"
+            + " le producteur d'un autre processus ne peut pas déposer")
+    void depositGoesThroughTheNamedMutex() {
+        try (TamponPartage t = creer(2);
+                NamedSemaphore mutex = NamedSemaphore.open(Disposition.mutex(nom),
+                        O_RDWR)) {
+            mutex.await(); // le test entre en section critique
+            try (ChildJvm p = producteur(2, 7, 1)) {
+                p.awaitLine("ouvert", MAX); // il va demander le mutex
+                await().during(BLOQUE).atMost(BLOQUE.multipliedBy(4))
+                        .until(() -> !p.stdout().contains("déposé 7"));
+                mutex.post();
+                p.awaitLine("déposé 7", MAX);
+                assertThat(t.retirer()).isEqualTo(7);
+                assertThat(p.awaitExit(MAX).exitCode()).isZero();
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("deux producteurs dans deux processus : 2 × 1000 éléments, rien"
             + " de perdu, rien en double")
     void twoProducersNothingLost() {
@@ -159,7 +180,7 @@ class TamponPartageTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("close puis supprimer : le segment et les trois sémaphores"
             + " n'existent plus (ENOENT)")
     void closeAndRemoveLeaveNothing() {
