@@ -52,6 +52,11 @@ public final class Mesures {
         Path c = Path.of(System.getProperty("bench.c", "target/c"));
         Set<String> parties = Set.of(System.getProperty("bench.parties", TOUT).split(","));
         Files.createDirectories(resultats);
+        try (Stream<Path> anciens = Files.list(resultats)) {
+            for (Path f : anciens.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                Files.delete(f); // rien d'une mesure précédente ne doit se mêler à celle-ci
+            }
+        }
         Machine machine = Machine.decrire(c);
         if (parties.contains("compteurs")) {
             ecrire(resultats.resolve("compteurs.csv"), compteurs(resultats, c));
@@ -122,7 +127,9 @@ public final class Mesures {
     static List<String> appels(Path c) throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(AppelsNatifs.class.getName() + "\\.")
-                .warmupIterations(RAPIDE ? 1 : 3)
+                // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
+                // quelques millions d'appels quand la machine est chargée.
+                .warmupIterations(RAPIDE ? 1 : 8)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(RAPIDE ? 1 : 5)
                 .measurementTime(TimeValue.seconds(1))
