@@ -136,7 +136,7 @@ public final class Couts {
         List<String[]> lignes = new ArrayList<>(csv.subList(1, csv.size()));
         lignes.sort((x, y) -> Integer.compare(ORDRE.indexOf(x[1]), ORDRE.indexOf(y[1])));
         StringBuilder a = new StringBuilder();
-        a.append("[cols=\"3,1.3,1.7,2.4,1\",options=\"header\"]\n|===\n")
+        a.append("[cols=\"30,13,17,24,10\",options=\"header\"]\n|===\n")
                 .append("| Variante | Langage | ns par incrément ")
                 .append("| Valeur finale (la plus petite) | Juste ?\n");
         List<Barre> barres = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class Couts {
                     Double.parseDouble(l[2]);
         }
         StringBuilder a = new StringBuilder();
-        a.append("[cols=\"4,1.3,1.3,1.5,1.3\",options=\"header\"]\n|===\n")
+        a.append("[cols=\"40,13,13,15,13\",options=\"header\"]\n|===\n")
                 .append("| Opération | Java (ns) | C (ns) | Java − C (ns) | Java / C\n");
         List<Barre> barres = new ArrayList<>();
         for (String op : ORDRE_OPERATIONS) {
