@@ -33,8 +33,8 @@ public final class MainEnding {
         System.out.printf("main : veilleuse lancée (démon : %b)%n",
                 nightLight.isDaemon());
         if (mode.equals("exit")) {
-            System.out.println("main : System.exit(3)");
-            System.exit(3); // fin du processus : tous les threads meurent
+            System.out.println("main : System.exit(0)");
+            System.exit(0); // fin du processus : tous les threads meurent
         }
         System.out.println("main : je termine");
     } // ordinaire : la JVM attend la veilleuse ; démon : elle ne l'attend pas

@@ -54,6 +54,25 @@ final class Examples {
         }
     }
 
+    /** Un appel bloquant qui peut être interrompu. */
+    interface Blocking {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Une routine qui fait {@code call} ; interrompue, elle remet le drapeau
+     * d'interruption et s'arrête.
+     */
+    static Runnable routine(Blocking call) {
+        return () -> {
+            try {
+                call.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     /** Le TID du thread appelant. */
     static long tid() {
         return Unistd.gettid();

@@ -32,20 +32,8 @@ class JoinTwiceTest {
     @DisplayName("join bloque tant que le thread attendu tourne")
     void joinBlocksWhileTheThreadRuns() throws InterruptedException {
         CountDownLatch mayFinish = new CountDownLatch(1);
-        Thread worker = new Thread(() -> {
-            try {
-                mayFinish.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ouvrière");
-        Thread joiner = new Thread(() -> {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "attente");
+        Thread worker = new Thread(Examples.routine(mayFinish::await), "ouvrière");
+        Thread joiner = new Thread(Examples.routine(worker::join), "attente");
         worker.start();
         joiner.start();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))

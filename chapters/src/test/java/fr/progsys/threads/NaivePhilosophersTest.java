@@ -34,12 +34,8 @@ class NaivePhilosophersTest {
     @Test
     @DisplayName("trois philosophes forcés : tous bloqués dans acquire, aucune baguette libre")
     void forcedDeadlockIsDetected() throws InterruptedException {
-        CyclicBarrier allHoldLeft = new CyclicBarrier(3);
-        NaivePhilosophers table =
-                new NaivePhilosophers(3, () -> Race.await(allHoldLeft));
-        table.start();
+        NaivePhilosophers table = deadlockedTable(3);
         try {
-            await().atMost(SHORT).until(table::deadlocked);
             // L'état ne bouge plus : c'est bien un interblocage, pas une attente.
             await().during(Duration.ofMillis(300)).atMost(SHORT)
                     .until(table::deadlocked);
@@ -53,12 +49,8 @@ class NaivePhilosophersTest {
     @Test
     @DisplayName("ThreadMXBean ne voit pas cet interblocage : un sémaphore n'a pas de propriétaire")
     void threadMxBeanCannotSeeASemaphoreDeadlock() throws InterruptedException {
-        CyclicBarrier allHoldLeft = new CyclicBarrier(2);
-        NaivePhilosophers table =
-                new NaivePhilosophers(2, () -> Race.await(allHoldLeft));
-        table.start();
+        NaivePhilosophers table = deadlockedTable(2);
         try {
-            await().atMost(SHORT).until(table::deadlocked);
             assertThat(ManagementFactory.getThreadMXBean().findDeadlockedThreads())
                     .as("threads interbloqués selon la JVM").isNull();
         } finally {
@@ -76,5 +68,15 @@ class NaivePhilosophersTest {
         assertThat(alone.isAlive()).isFalse();
         assertThat(table.chopsticks).extracting(Semaphore::availablePermits)
                 .containsOnly(1);
+    }
+
+    /** n philosophes menés jusqu'à l'interblocage par une barrière. */
+    private static NaivePhilosophers deadlockedTable(int n) {
+        CyclicBarrier allHoldLeft = new CyclicBarrier(n);
+        NaivePhilosophers table =
+                new NaivePhilosophers(n, () -> Race.await(allHoldLeft));
+        table.start();
+        await().atMost(SHORT).until(table::deadlocked);
+        return table;
     }
 }

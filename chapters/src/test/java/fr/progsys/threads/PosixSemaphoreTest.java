@@ -34,13 +34,11 @@ class PosixSemaphoreTest {
 
     @Test
     @DisplayName("à 0, sem_wait endort le thread dans le noyau jusqu'au sem_post d'un autre thread")
-    void semWaitSleepsInTheKernelUntilPost() throws InterruptedException {
+    void semWaitSleepsInTheKernelUntilPost() {
         try (UnnamedSemaphore sem = new UnnamedSemaphore(0)) {
-            CountDownLatch passed = new CountDownLatch(1);
-            Thread waiter = sleepingWaiter(sem, passed);
+            Waiter waiter = Waiter.sleepingOn(sem);
             sem.post(); // depuis un autre thread du même processus
-            waiter.join(SHORT.toMillis());
-            assertThat(passed.getCount()).isZero();
+            waiter.awaitPassage();
             assertThat(sem.value()).isZero();
         }
     }
@@ -77,36 +75,48 @@ class PosixSemaphoreTest {
 
     @Test
     @DisplayName("interrupt() ne réveille pas sem_wait : l'appel natif n'est pas un point d'annulation Java")
-    void interruptDoesNotWakeSemWait() throws InterruptedException {
+    void interruptDoesNotWakeSemWait() {
         try (UnnamedSemaphore sem = new UnnamedSemaphore(0)) {
-            CountDownLatch passed = new CountDownLatch(1);
-            Thread waiter = sleepingWaiter(sem, passed);
-            waiter.interrupt();
+            Waiter waiter = Waiter.sleepingOn(sem);
+            waiter.thread.interrupt();
             await().during(Duration.ofMillis(300)).atMost(SHORT)
-                    .until(() -> waiter.isAlive() && passed.getCount() == 1);
+                    .until(() -> waiter.thread.isAlive() && !waiter.passed());
             sem.post();
-            waiter.join(SHORT.toMillis());
-            assertThat(waiter.isAlive()).isFalse();
+            waiter.awaitPassage();
         }
     }
 
-    /**
-     * Démarre un thread qui fait sem_wait et attend qu'il dorme dans le noyau
-     * (état « S » dans /proc, sur un futex), sans passer, pendant 300 ms.
-     */
-    private static Thread sleepingWaiter(UnnamedSemaphore sem, CountDownLatch passed) {
-        AtomicLong tid = new AtomicLong();
-        Thread waiter = new Thread(() -> {
-            tid.set(Examples.tid());
-            sem.await();
-            passed.countDown();
-        }, "cadette");
-        waiter.start();
-        await().during(Duration.ofMillis(300)).atMost(SHORT)
-                .until(() -> tid.get() != 0
-                        && Examples.kernelState(tid.get()) == 'S'
-                        && passed.getCount() == 1);
-        return waiter;
+    /** Un thread qui fait sem_wait, et le moment où il est passé. */
+    private record Waiter(Thread thread, CountDownLatch passage) {
+
+        /**
+         * Démarre un thread qui fait sem_wait et attend qu'il dorme dans le
+         * noyau (état « S » dans /proc, sur un futex), sans passer, pendant 300 ms.
+         */
+        static Waiter sleepingOn(UnnamedSemaphore sem) {
+            AtomicLong tid = new AtomicLong();
+            CountDownLatch passage = new CountDownLatch(1);
+            Thread thread = new Thread(() -> {
+                tid.set(Examples.tid());
+                sem.await();
+                passage.countDown();
+            }, "cadette");
+            thread.start();
+            await().during(Duration.ofMillis(300)).atMost(SHORT)
+                    .until(() -> tid.get() != 0
+                            && Examples.kernelState(tid.get()) == 'S'
+                            && passage.getCount() == 1);
+            return new Waiter(thread, passage);
+        }
+
+        boolean passed() {
+            return passage.getCount() == 0;
+        }
+
+        /** Attend (5 s au plus) que le thread soit passé et ait fini. */
+        void awaitPassage() {
+            await().atMost(SHORT).until(() -> passed() && !thread.isAlive());
+        }
     }
 
     @Test

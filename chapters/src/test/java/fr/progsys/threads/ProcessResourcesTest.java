@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.FutureTask;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,39 +47,27 @@ class ProcessResourcesTest {
     }
 
     @Test
-    @DisplayName("ouvrir un fichier ajoute un descripteur à la table, le fermer l'en retire")
-    void openingAFileAddsADescriptor(@TempDir Path dir) throws IOException {
+    @DisplayName("ouvrir un fichier ajoute à la table un descripteur que tous les threads"
+            + " voient ; le fermer l'en retire")
+    void openingAFileAddsADescriptorSeenByAllThreads(@TempDir Path dir)
+            throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "x");
-        String target = ProcessResources.shorten(file.toString());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             assertThat(channel.isOpen()).isTrue();
-            assertThat(ProcessResources.openFileDescriptors())
-                    .anyMatch(line -> line.endsWith(" -> " + target));
-        }
-        assertThat(ProcessResources.openFileDescriptors())
-                .noneMatch(line -> line.endsWith(" -> " + target));
-    }
-
-    @Test
-    @DisplayName("tous les threads voient la même table de descripteurs")
-    void allThreadsShareTheDescriptorTable(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("commun.txt"), "x");
-        String target = ProcessResources.shorten(file.toString());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            assertThat(channel.isOpen()).isTrue();
-            boolean[] seen = new boolean[1];
-            Thread other = new Thread(() -> {
-                try {
-                    seen[0] = ProcessResources.openFileDescriptors().stream()
-                            .anyMatch(line -> line.endsWith(" -> " + target));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            other.start();
-            other.join();
-            assertThat(seen[0]).as("descripteur ouvert par main, vu par l'autre thread")
+            assertThat(inTable(file)).isTrue();
+            FutureTask<Boolean> seen = new FutureTask<>(() -> inTable(file));
+            new Thread(seen, "autre").start();
+            assertThat(seen.get())
+                    .as("descripteur ouvert par main, vu par l'autre thread")
                     .isTrue();
         }
+        assertThat(inTable(file)).isFalse();
+    }
+
+    /** Un descripteur de la table pointe-t-il vers ce fichier ? */
+    private static boolean inTable(Path file) throws IOException {
+        String target = ProcessResources.shorten(file.toString());
+        return ProcessResources.openFileDescriptors().stream()
+                .anyMatch(line -> line.endsWith(" -> " + target));
     }
 }

@@ -31,13 +31,7 @@ class SemaphoreBasicsTest {
     @DisplayName("acquire bloque tant que la valeur est 0, release le débloque")
     void acquireBlocksAtZero() throws InterruptedException {
         Semaphore sem = new Semaphore(0);
-        Thread waiter = new Thread(() -> {
-            try {
-                sem.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cadette");
+        Thread waiter = new Thread(Examples.routine(sem::acquire), "cadette");
         waiter.start();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .until(() -> waiter.getState() == Thread.State.WAITING

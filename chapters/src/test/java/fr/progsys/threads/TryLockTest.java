@@ -32,17 +32,15 @@ class TryLockTest {
         ReentrantLock lock = new ReentrantLock();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch mayRelease = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
+        Thread holder = new Thread(Examples.routine(() -> {
             lock.lock();
             try {
                 held.countDown();
                 mayRelease.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } finally {
                 lock.unlock();
             }
-        });
+        }));
         holder.start();
         held.await();
         assertThat(lock.tryLock()).isFalse();

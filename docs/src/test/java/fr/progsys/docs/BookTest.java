@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class BookTest {
 
     /** Préfixes des chapitres terminés : leurs diapositives doivent toutes avoir une ancre. */
-    static final Set<String> FINISHED = Set.of("t");
+    static final Set<String> FINISHED = Set.of("t", "i");
 
     /** Les identifiants de ../shared/SLIDES.md, par préfixe de chapitre. */
     static final Map<String, Integer> SLIDE_COUNTS =

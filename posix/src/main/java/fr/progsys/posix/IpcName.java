@@ -36,4 +36,17 @@ final class IpcName {
         }
         return name;
     }
+
+    /** Lance {@code unlink} ; faux au lieu de l'exception si le nom n'existait pas (ENOENT). */
+    static boolean unlinkIfExists(Runnable unlink) {
+        try {
+            unlink.run();
+            return true;
+        } catch (PosixException e) {
+            if (e.errnoName().equals("ENOENT")) {
+                return false;
+            }
+            throw e;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package fr.progsys.posix;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import jnr.ffi.Pointer;
 
@@ -80,77 +81,40 @@ public final class MappedMemory implements AutoCloseable {
     }
 
     public byte getByte(long at) {
-        enter(at, 1, Mman.PROT_READ);
-        try {
-            return address.getByte(at);
-        } finally {
-            guard.exit();
-        }
+        return read(at, 1, () -> address.getByte(at));
     }
 
     public void putByte(long at, byte value) {
-        enter(at, 1, Mman.PROT_WRITE);
-        try {
-            address.putByte(at, value);
-        } finally {
-            guard.exit();
-        }
+        write(at, 1, () -> address.putByte(at, value));
     }
 
     public int getInt(long at) {
-        enter(at, 4, Mman.PROT_READ);
-        try {
-            return address.getInt(at);
-        } finally {
-            guard.exit();
-        }
+        return read(at, 4, () -> address.getInt(at));
     }
 
     public void putInt(long at, int value) {
-        enter(at, 4, Mman.PROT_WRITE);
-        try {
-            address.putInt(at, value);
-        } finally {
-            guard.exit();
-        }
+        write(at, 4, () -> address.putInt(at, value));
     }
 
     public long getLong(long at) {
-        enter(at, 8, Mman.PROT_READ);
-        try {
-            return address.getLongLong(at);
-        } finally {
-            guard.exit();
-        }
+        return read(at, 8, () -> address.getLongLong(at));
     }
 
     public void putLong(long at, long value) {
-        enter(at, 8, Mman.PROT_WRITE);
-        try {
-            address.putLongLong(at, value);
-        } finally {
-            guard.exit();
-        }
+        write(at, 8, () -> address.putLongLong(at, value));
     }
 
     /** Copie {@code dst.length} octets de la zone, à partir de {@code at}, dans {@code dst}. */
     public void getBytes(long at, byte[] dst) {
-        enter(at, dst.length, Mman.PROT_READ);
-        try {
+        read(at, dst.length, () -> {
             address.get(at, dst, 0, dst.length);
-        } finally {
-            guard.exit();
-        }
+            return null;
+        });
     }
 
     /** Copie {@code src} dans la zone, à partir de {@code at}. */
     public void putBytes(long at, byte[] src) {
-        enter(at, src.length, Mman.PROT_WRITE);
-        try {
-            address.put(at, src, 0, src.length);
-        } finally {
-            guard.exit();
-        }
+        write(at, src.length, () -> address.put(at, src, 0, src.length));
     }
 
     /**
@@ -248,6 +212,26 @@ public final class MappedMemory implements AutoCloseable {
         return "MappedMemory[" + objectName + ", " + length + " octets, "
                 + Mman.protToString(prot) + ", " + Mman.flagsToString(flags)
                 + (isMapped() ? "" : ", démappée") + "]";
+    }
+
+    /** Un accès en lecture vérifié : bornes, PROT_READ, zone encore projetée. */
+    private <T> T read(long at, long size, Supplier<T> access) {
+        enter(at, size, Mman.PROT_READ);
+        try {
+            return access.get();
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Un accès en écriture vérifié : bornes, PROT_WRITE, zone encore projetée. */
+    private void write(long at, long size, Runnable access) {
+        enter(at, size, Mman.PROT_WRITE);
+        try {
+            access.run();
+        } finally {
+            guard.exit();
+        }
     }
 
     private void enter(long at, long size, int need) {

@@ -41,6 +41,8 @@ public final class MessageQueue implements AutoCloseable {
     private final String name;
     private final int mqd;
     private final Guard guard;
+    /** mq_msgsize, fixé à la création de la file : lu une fois, au premier besoin. */
+    private volatile long messageSize = -1;
 
     private MessageQueue(String name, int mqd) {
         this.name = name;
@@ -112,6 +114,15 @@ public final class MessageQueue implements AutoCloseable {
             throw new IllegalArgumentException(field + " = " + value
                     + " : doit être entre 1 et " + max + " (" + where + ")");
         }
+    }
+
+    /**
+     * {@code mq_unlink(name)}, sans erreur si le nom n'existe pas (ENOENT).
+     *
+     * @return vrai si un nom a été retiré
+     */
+    public static boolean unlinkIfExists(String name) {
+        return IpcName.unlinkIfExists(() -> unlink(name));
     }
 
     /** {@code mq_unlink(name)} : retire le nom ; les descripteurs ouverts restent valides. */
@@ -202,7 +213,14 @@ public final class MessageQueue implements AutoCloseable {
      * (EAGAIN avec O_NONBLOCK).
      */
     public Message receive() {
-        return receive(Math.toIntExact(getAttributes().messageSize()));
+        return receive(messageSize());
+    }
+
+    private int messageSize() {
+        if (messageSize < 0) {
+            messageSize = getAttributes().messageSize();
+        }
+        return Math.toIntExact(messageSize);
     }
 
     /**
@@ -236,7 +254,7 @@ public final class MessageQueue implements AutoCloseable {
      * @return le message, ou vide si le délai a expiré (ETIMEDOUT)
      */
     public Optional<Message> timedReceive(Duration timeout) {
-        int bufferSize = Math.toIntExact(getAttributes().messageSize());
+        int bufferSize = messageSize();
         byte[] buffer = new byte[bufferSize];
         int[] prio = new int[1];
         Native.Timespec at = Native.deadline(timeout);

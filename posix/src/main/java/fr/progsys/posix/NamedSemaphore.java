@@ -2,8 +2,6 @@ package fr.progsys.posix;
 
 import java.time.Duration;
 
-import jnr.constants.platform.Errno;
-import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
 /**
@@ -78,6 +76,15 @@ public final class NamedSemaphore implements AutoCloseable {
         return new NamedSemaphore(name, sem);
     }
 
+    /**
+     * {@code sem_unlink(name)}, sans erreur si le nom n'existe pas (ENOENT).
+     *
+     * @return vrai si un nom a été retiré
+     */
+    public static boolean unlinkIfExists(String name) {
+        return IpcName.unlinkIfExists(() -> unlink(name));
+    }
+
     /** {@code sem_unlink(name)} : retire le nom ; les processus qui l'ont ouvert le gardent. */
     public static void unlink(String name) {
         Platform.requireLinux(WHAT);
@@ -99,12 +106,7 @@ public final class NamedSemaphore implements AutoCloseable {
     public void await() {
         guard.enter();
         try {
-            while (Native.libc().sem_wait(sem) == -1) {
-                int errno = Native.errno();
-                if (!Native.interrupted(errno)) {
-                    throw new PosixException("sem_wait(sem [" + name + "])", errno);
-                }
-            }
+            SemOps.await(sem, what());
         } finally {
             guard.exit();
         }
@@ -119,14 +121,7 @@ public final class NamedSemaphore implements AutoCloseable {
     public boolean tryWait() {
         guard.enter();
         try {
-            if (Native.libc().sem_trywait(sem) == 0) {
-                return true;
-            }
-            int errno = Native.errno();
-            if (Native.is(errno, Errno.EAGAIN)) {
-                return false;
-            }
-            throw new PosixException("sem_trywait(sem [" + name + "])", errno);
+            return SemOps.tryWait(sem, what());
         } finally {
             guard.exit();
         }
@@ -140,7 +135,7 @@ public final class NamedSemaphore implements AutoCloseable {
         guard.enter();
         try {
             if (Native.libc().sem_trywait(sem) == -1) {
-                throw PosixException.last("sem_trywait(sem [" + name + "])");
+                throw PosixException.last("sem_trywait(" + what() + ")");
             }
         } finally {
             guard.exit();
@@ -154,20 +149,10 @@ public final class NamedSemaphore implements AutoCloseable {
      * @return vrai si le sémaphore a été pris, faux si le délai a expiré (ETIMEDOUT)
      */
     public boolean tryWait(Duration timeout) {
-        Native.Timespec at = Native.deadline(timeout);
+        Native.Timespec deadline = SemOps.deadline(timeout);
         guard.enter();
         try {
-            while (Native.libc().sem_timedwait(sem, at) == -1) {
-                int errno = Native.errno();
-                if (Native.is(errno, Errno.ETIMEDOUT)) {
-                    return false;
-                }
-                if (!Native.interrupted(errno)) {
-                    throw new PosixException("sem_timedwait(sem [" + name + "], &abstime)",
-                            errno);
-                }
-            }
-            return true;
+            return SemOps.timedWait(sem, deadline, what());
         } finally {
             guard.exit();
         }
@@ -177,9 +162,7 @@ public final class NamedSemaphore implements AutoCloseable {
     public void post() {
         guard.enter();
         try {
-            if (Native.libc().sem_post(sem) == -1) {
-                throw PosixException.last("sem_post(sem [" + name + "])");
-            }
+            SemOps.post(sem, what());
         } finally {
             guard.exit();
         }
@@ -187,16 +170,16 @@ public final class NamedSemaphore implements AutoCloseable {
 
     /** {@code sem_getvalue} : la valeur courante (instantané, déjà périmé au retour). */
     public int value() {
-        Pointer out = Memory.allocate(Native.runtime(), 4);
         guard.enter();
         try {
-            if (Native.libc().sem_getvalue(sem, out) == -1) {
-                throw PosixException.last("sem_getvalue(sem [" + name + "], &sval)");
-            }
+            return SemOps.value(sem, what());
         } finally {
             guard.exit();
         }
-        return out.getInt(0);
+    }
+
+    private String what() {
+        return "sem [" + name + "]";
     }
 
     /** {@code sem_close} : ce processus cesse de s'en servir ; le sémaphore et son nom restent. */

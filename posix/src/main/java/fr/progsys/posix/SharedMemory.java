@@ -21,6 +21,13 @@ import jnr.posix.FileStat;
  * une projection encore active de ce processus aussi. Utiliser après
  * {@link #close()} lève {@link IllegalStateException} ; fermer deux fois est
  * sans effet. Les projections survivent à la fermeture du descripteur.
+ *
+ * <p>Limite : cette garde ne voit que ce processus. Si un <em>autre</em>
+ * processus réduit l'objet ({@code ftruncate}) pendant que celui-ci le tient
+ * projeté, lire ou écrire au-delà de la nouvelle taille est un accès à des
+ * pages qui n'existent plus : le noyau envoie SIGBUS, comme à un programme C.
+ * Les processus qui partagent un objet conviennent donc de sa taille et ne la
+ * réduisent pas tant que les autres l'utilisent.
  */
 public final class SharedMemory implements AutoCloseable {
 
@@ -66,6 +73,15 @@ public final class SharedMemory implements AutoCloseable {
             throw new IllegalArgumentException("avec O_CREAT, donner aussi le mode");
         }
         return open(name, oflag, 0);
+    }
+
+    /**
+     * {@code shm_unlink(name)}, sans erreur si le nom n'existe pas (ENOENT).
+     *
+     * @return vrai si un nom a été retiré
+     */
+    public static boolean unlinkIfExists(String name) {
+        return IpcName.unlinkIfExists(() -> unlink(name));
     }
 
     /** {@code shm_unlink(name)} : retire le nom ; descripteurs et projections restent valides. */

@@ -5,8 +5,10 @@ package fr.progsys.posix;
  *
  * <p>Sous Linux, chaque thread Java est un thread du noyau (modèle 1:1) : il a
  * son propre identifiant de thread (TID, {@code gettid}) alors que tous les
- * threads d'un processus partagent le même PID ({@code getpid}). Le thread
- * principal a pour TID le PID lui-même.
+ * threads d'un processus partagent le même PID ({@code getpid}). En C, le
+ * thread initial a pour TID le PID lui-même ; en Java ce n'est pas le cas du
+ * thread {@code main} : le lanceur {@code java} l'exécute dans un thread qu'il
+ * crée lui-même, le thread initial du processus restant à l'écart.
  */
 public final class Unistd {
 

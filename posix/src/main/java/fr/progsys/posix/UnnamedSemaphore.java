@@ -2,7 +2,6 @@ package fr.progsys.posix;
 
 import java.time.Duration;
 
-import jnr.constants.platform.Errno;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
@@ -80,12 +79,7 @@ public final class UnnamedSemaphore implements AutoCloseable {
     public void await() {
         enter();
         try {
-            while (Native.libc().sem_wait(sem) == -1) {
-                int errno = Native.errno();
-                if (!Native.interrupted(errno)) {
-                    throw new PosixException("sem_wait(sem)", errno);
-                }
-            }
+            SemOps.await(sem, "sem");
         } finally {
             exit();
         }
@@ -100,14 +94,7 @@ public final class UnnamedSemaphore implements AutoCloseable {
     public boolean tryWait() {
         enter();
         try {
-            if (Native.libc().sem_trywait(sem) == 0) {
-                return true;
-            }
-            int errno = Native.errno();
-            if (Native.is(errno, Errno.EAGAIN)) {
-                return false;
-            }
-            throw new PosixException("sem_trywait(sem)", errno);
+            return SemOps.tryWait(sem, "sem");
         } finally {
             exit();
         }
@@ -120,19 +107,10 @@ public final class UnnamedSemaphore implements AutoCloseable {
      * @return vrai si le sémaphore a été pris, faux si le délai a expiré (ETIMEDOUT)
      */
     public boolean tryWait(Duration timeout) {
-        Native.Timespec at = Native.deadline(timeout);
+        Native.Timespec deadline = SemOps.deadline(timeout);
         enter();
         try {
-            while (Native.libc().sem_timedwait(sem, at) == -1) {
-                int errno = Native.errno();
-                if (Native.is(errno, Errno.ETIMEDOUT)) {
-                    return false;
-                }
-                if (!Native.interrupted(errno)) {
-                    throw new PosixException("sem_timedwait(sem, &abstime)", errno);
-                }
-            }
-            return true;
+            return SemOps.timedWait(sem, deadline, "sem");
         } finally {
             exit();
         }
@@ -142,9 +120,7 @@ public final class UnnamedSemaphore implements AutoCloseable {
     public void post() {
         enter();
         try {
-            if (Native.libc().sem_post(sem) == -1) {
-                throw PosixException.last("sem_post(sem)");
-            }
+            SemOps.post(sem, "sem");
         } finally {
             exit();
         }
@@ -152,16 +128,12 @@ public final class UnnamedSemaphore implements AutoCloseable {
 
     /** {@code sem_getvalue} : la valeur courante (instantané, déjà périmé au retour). */
     public int value() {
-        Pointer out = Memory.allocate(Native.runtime(), 4);
         enter();
         try {
-            if (Native.libc().sem_getvalue(sem, out) == -1) {
-                throw PosixException.last("sem_getvalue(sem, &sval)");
-            }
+            return SemOps.value(sem, "sem");
         } finally {
             exit();
         }
-        return out.getInt(0);
     }
 
     /**

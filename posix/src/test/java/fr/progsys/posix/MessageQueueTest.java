@@ -49,11 +49,7 @@ class MessageQueueTest {
 
     @AfterEach
     void unlink() {
-        try {
-            MessageQueue.unlink(name);
-        } catch (PosixException e) {
-            assertThat(e.errnoName()).isEqualTo("ENOENT");
-        }
+        MessageQueue.unlinkIfExists(name);
     }
 
     private MessageQueue create(int maxmsg, int msgsize) {
@@ -237,6 +233,35 @@ class MessageQueueTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    @DisplayName("file pleine : mq_send bloque jusqu'à ce qu'un mq_receive libère une place")
+    void sendBlocksOnAFullQueueUntilAReceive() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (MessageQueue q = create(1, 16)) {
+            q.send("premier", 0);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(
+                    () -> q.send("second", 0), pool);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !second.isDone());
+            assertThat(q.receive().text()).isEqualTo("premier");
+            second.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(q.receive().text()).isEqualTo("second");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("unlinkIfExists rend vrai s'il a retiré le nom, faux s'il n'existait pas")
+    void unlinkIfExistsToleratesAMissingName() {
+        create(1, 16).close();
+        assertThat(MessageQueue.unlinkIfExists(name)).isTrue();
+        assertThat(MessageQueue.unlinkIfExists(name)).isFalse();
+        assertThatThrownBy(() -> MessageQueue.unlink(name))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
     }
 
     @Test

@@ -29,6 +29,15 @@ class UnnamedSemaphoreTest {
         PosixAssumptions.linux("les sémaphores POSIX");
     }
 
+    /** Un objet de {@code size} octets dont le nom est déjà retiré : rien à nettoyer. */
+    private static SharedMemory anonymousObject(int size) {
+        String name = IpcNames.unique("psem");
+        SharedMemory shm = SharedMemory.open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
+        SharedMemory.unlink(name);
+        shm.truncate(size);
+        return shm;
+    }
+
     @Test
     @DisplayName("pshared = 0 : trywait à 0 échoue, post puis trywait réussit, timedwait expire")
     void processPrivateSemaphore() {
@@ -45,10 +54,7 @@ class UnnamedSemaphoreTest {
     @Test
     @DisplayName("pshared = 1 dans une projection : deux vues du même objet partagent le compteur")
     void sharedSemaphoreInAMapping() {
-        String name = IpcNames.unique("psem");
-        try (SharedMemory shm = SharedMemory.open(name, O_CREAT | O_EXCL | O_RDWR, 0600)) {
-            SharedMemory.unlink(name);
-            shm.truncate(64);
+        try (SharedMemory shm = anonymousObject(64)) {
             try (MappedMemory a = shm.map(64, PROT_READ | PROT_WRITE, MAP_SHARED);
                     MappedMemory b = shm.map(64, PROT_READ | PROT_WRITE, MAP_SHARED);
                     UnnamedSemaphore created = a.initSemaphore(8, 2);
@@ -68,10 +74,7 @@ class UnnamedSemaphoreTest {
     @Test
     @DisplayName("pas de sémaphore partagé hors MAP_SHARED ; après munmap il est inutilisable")
     void sharedSemaphoreNeedsALiveSharedMapping() {
-        String name = IpcNames.unique("psem");
-        try (SharedMemory shm = SharedMemory.open(name, O_CREAT | O_EXCL | O_RDWR, 0600)) {
-            SharedMemory.unlink(name);
-            shm.truncate(64);
+        try (SharedMemory shm = anonymousObject(64)) {
             try (MappedMemory priv = shm.map(64, PROT_READ | PROT_WRITE, MAP_PRIVATE)) {
                 assertThatThrownBy(() -> priv.initSemaphore(0, 1))
                         .isInstanceOf(IllegalStateException.class);

@@ -1,0 +1,76 @@
+package fr.progsys.ipc.sem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import fr.progsys.ipc.IpcTestSupport;
+import fr.progsys.posix.SharedMemory;
+import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.IpcHygiene;
+import fr.progsys.testkit.IpcNames;
+import fr.progsys.testkit.Snippets;
+
+@DisplayName("I14 : sans sémaphore, deux processus perdent des incréments")
+@ExtendWith(IpcHygiene.class)
+@Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
+class UnsafeSharedCounterTest {
+
+    private static final Duration T = Duration.ofSeconds(50);
+    static final int N = 3_000_000;
+
+    private String name;
+
+    @BeforeAll
+    static void linux() {
+        IpcTestSupport.linux();
+    }
+
+    @BeforeEach
+    void freshName() {
+        name = IpcNames.unique("faux");
+    }
+
+    @AfterEach
+    void unlink() {
+        SharedMemory.unlinkIfExists(name);
+    }
+
+    @Test
+    @DisplayName("entrelacement forcé : A lit 0, B lit 0, A écrit 1, B écrit 1 — un incrément perdu, à chaque fois")
+    void forcedInterleavingLosesOneUpdate() {
+        Duration t = Duration.ofSeconds(20);
+        try (ChildJvm a = ChildJvm.start(UnsafeSharedCounter.class, name, "1", "pas-à-pas");
+                ChildJvm b = ChildJvm.start(UnsafeSharedCounter.class, name, "1",
+                        "pas-à-pas")) {
+            a.awaitLine("lu 0", t);
+            b.awaitLine("lu 0", t);  // B lit avant que A n'écrive
+            a.send("");
+            a.awaitLine("écrit 1", t);
+            b.send("");
+            b.awaitLine("écrit 1", t); // B écrase l'incrément de A
+            a.awaitExit(t);
+            b.awaitExit(t);
+        }
+        // un troisième processus relit le compteur : 1, pas 2
+        ChildJvm.Result check = ChildJvm.run(T, UnsafeSharedCounter.class, name, "0");
+        assertThat(check.stdout()).contains("compteur = 1\n");
+    }
+
+    @Test
+    @DisplayName("deux processus de " + N + " incréments sans sémaphore : le total ne dépasse jamais 2N")
+    void statisticalRunNeverExceedsTwiceN() {
+        long total = SemaphoreCounterTest.runTwoProcesses(UnsafeSharedCounter.class,
+                "ipc.sem.unsafe", "ipc/sem-unsafe-counter", name, N);
+        assertThat(total).isBetween((long) N, 2L * N);
+    }
+}
