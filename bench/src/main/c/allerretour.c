@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mesure.h"
+
 #define PETIT 64
 #define GROS 4096
 #define FENETRE 8
@@ -89,17 +91,6 @@ static void recevoir(canal *c, char *m, size_t n) {
     }
     VERIFIE(k);
     if ((size_t) k != n) { fprintf(stderr, "message de %zd octets, %zu attendus\n", k, n); exit(1); }
-}
-
-static long ns(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1000000000L + t.tv_nsec;
-}
-
-static int par_long(const void *a, const void *b) {
-    long x = *(const long *) a, y = *(const long *) b;
-    return (x > y) - (x < y);
 }
 
 static void rafales(canal *c, char *m, int messages) {

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "mesure.h"
+
 #define THREADS 3
 #define INCREMENTS 10000000
 
@@ -37,11 +39,6 @@ static void *atomique(void *arg) {
     return NULL;
 }
 
-static int par_double(const void *a, const void *b) {
-    double x = *(const double *) a, y = *(const double *) b;
-    return (x > y) - (x < y);
-}
-
 int main(int argc, char **argv) {
     if (argc != 3) {
         fprintf(stderr, "usage : %s sans-verrou|mutex|atomique répétitions\n", argv[0]);
@@ -51,25 +48,22 @@ int main(int argc, char **argv) {
                            : strcmp(argv[1], "atomique") == 0 ? atomique
                            : sans_verrou;
     int rep = atoi(argv[2]);
-    double *ns = calloc(rep, sizeof *ns);
+    double *duree = calloc(rep, sizeof *duree);
     int valeur = -1; /* la plus petite valeur finale vue */
     for (int r = 0; r < rep; r++) {
         pthread_t t[THREADS];
-        struct timespec a, b;
         compteur = 0;
-        clock_gettime(CLOCK_MONOTONIC, &a);
+        long debut = ns();
         for (int i = 0; i < THREADS; i++)
             pthread_create(&t[i], NULL, corps, NULL);
         for (int i = 0; i < THREADS; i++)
             pthread_join(t[i], NULL);
-        clock_gettime(CLOCK_MONOTONIC, &b);
-        ns[r] = ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec))
-                / ((double) THREADS * INCREMENTS);
+        duree[r] = (ns() - debut) / ((double) THREADS * INCREMENTS);
         if (valeur == -1 || compteur < valeur)
             valeur = compteur;
     }
-    qsort(ns, rep, sizeof *ns, par_double);
-    printf("%s;%.3f;%d\n", argv[1], ns[rep / 2], valeur);
-    free(ns);
+    qsort(duree, rep, sizeof *duree, par_double);
+    printf("%s;%.3f;%d\n", argv[1], duree[rep / 2], valeur);
+    free(duree);
     return 0;
 }

@@ -17,7 +17,9 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
+import fr.progsys.bench.appels.AppelsNatifs;
 import fr.progsys.bench.compteur.CompteurPartage;
 import fr.progsys.bench.echelle.Echelle;
 import fr.progsys.bench.ipc.AllerRetour;
@@ -27,11 +29,15 @@ import fr.progsys.bench.ipc.AllerRetour;
  * sur une seule machine : compteurs partagés (JMH et jumeau C), allers-retours
  * entre deux processus (Java et jumeau C), serveurs d'écho sous N clients.
  *
- * <p>Écrit {@code machine.csv}, {@code compteurs.csv}, {@code ipc.csv} et
+ * <p>Écrit {@code machine.csv}, {@code compteurs.csv}, {@code appels.csv},
+ * {@code ipc.csv} et
  * {@code echelle.csv} dans {@code -Dbench.resultats}, puis les recopie dans
  * {@code -Dbench.livre} (sauf en mode rapide, {@code -Dbench.rapide=true}).
  */
 public final class Mesures {
+
+    /** Toutes les parties, dans l'ordre du chapitre. */
+    static final String TOUT = "compteurs,appels,ipc,echelle";
 
     /** Essai court : mêmes programmes, peu d'itérations, rien de recopié. */
     public static final boolean RAPIDE = Boolean.getBoolean("bench.rapide");
@@ -44,12 +50,19 @@ public final class Mesures {
         long debut = System.nanoTime();
         Path resultats = Path.of(System.getProperty("bench.resultats", "target/resultats"));
         Path c = Path.of(System.getProperty("bench.c", "target/c"));
-        Set<String> parties = Set.of(System.getProperty("bench.parties",
-                "compteurs,ipc,echelle").split(","));
+        Set<String> parties = Set.of(System.getProperty("bench.parties", TOUT).split(","));
         Files.createDirectories(resultats);
+        try (Stream<Path> anciens = Files.list(resultats)) {
+            for (Path f : anciens.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                Files.delete(f); // rien d'une mesure précédente ne doit se mêler à celle-ci
+            }
+        }
         Machine machine = Machine.decrire(c);
         if (parties.contains("compteurs")) {
             ecrire(resultats.resolve("compteurs.csv"), compteurs(resultats, c));
+        }
+        if (parties.contains("appels")) {
+            ecrire(resultats.resolve("appels.csv"), appels(c));
         }
         if (parties.contains("ipc")) {
             ecrire(resultats.resolve("ipc.csv"), AllerRetour.mesurer(c, RAPIDE));
@@ -62,7 +75,7 @@ public final class Mesures {
         System.out.printf("Mesures terminées en %d min %02d s : %s%n",
                 secondes / 60, secondes % 60, resultats);
         String livre = System.getProperty("bench.livre");
-        if (!RAPIDE && livre != null && parties.size() == 3) {
+        if (!RAPIDE && livre != null && parties.equals(Set.of(TOUT.split(",")))) {
             Path dest = Path.of(livre);
             Files.createDirectories(dest);
             try (Stream<Path> csv = Files.list(resultats)) {
@@ -95,8 +108,7 @@ public final class Mesures {
         List<String> lignes = new ArrayList<>();
         lignes.add("langage,variante,ns_par_increment,valeur_finale,attendue");
         for (RunResult r : new Runner(options).run()) {
-            String nom = r.getParams().getBenchmark();
-            nom = nom.substring(nom.lastIndexOf('.') + 1);
+            String nom = nomCourt(r);
             double ms = r.getPrimaryResult().getStatistics().getPercentile(50);
             String valeur = Files.readString(valeurs.resolve(nom + ".txt")).trim();
             lignes.add(String.format("Java,%s,%.2f,%s,%d", nom, ms * 1e6 / total, valeur, total));
@@ -111,18 +123,53 @@ public final class Mesures {
         return lignes;
     }
 
+    /** Le prix d'un appel seul, sans réveil : JMH pour Java, puis le jumeau C. */
+    static List<String> appels(Path c) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(AppelsNatifs.class.getName() + "\\.")
+                // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
+                // quelques millions d'appels quand la machine est chargée.
+                .warmupIterations(RAPIDE ? 1 : 8)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(RAPIDE ? 1 : 5)
+                .measurementTime(TimeValue.seconds(1))
+                .forks(1)
+                .build();
+        List<String> lignes = new ArrayList<>();
+        lignes.add("operation,langage,ns");
+        for (RunResult r : new Runner(options).run()) {
+            lignes.add(String.format("%s,Java,%.1f", nomCourt(r), r.getPrimaryResult().getScore()));
+        }
+        for (String sortie : Processus.executer(List.of(c.resolve("appels").toString(),
+                RAPIDE ? "20000" : "400000"), 300)) {
+            lignes.add(sortie.replace(';', ',').replaceFirst(",", ",C,"));
+        }
+        return lignes;
+    }
+
+    /** Le nom de la méthode mesurée, sans sa classe. */
+    private static String nomCourt(RunResult r) {
+        String nom = r.getParams().getBenchmark();
+        return nom.substring(nom.lastIndexOf('.') + 1);
+    }
+
     /** La machine et le moment de la mesure. */
     record Machine(String processeur, int coeurs, String noyau, String jdk, String gcc,
-            String memoire, String charge, Instant date) {
+            String memoire, String virtualisation, String meltdown, String charge,
+            Instant date) {
 
         static Machine decrire(Path c) throws IOException {
             String cpu = "?";
+            String virtualisation = "non";
             for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (l.startsWith("model name")) {
+                if (l.startsWith("model name") && cpu.equals("?")) {
                     cpu = l.substring(l.indexOf(':') + 1).trim();
-                    break;
+                } else if (l.startsWith("flags") && l.contains(" hypervisor")) {
+                    virtualisation = "oui";
                 }
             }
+            Path vuln = Path.of("/sys/devices/system/cpu/vulnerabilities/meltdown");
+            String meltdown = Files.exists(vuln) ? Files.readString(vuln).trim() : "?";
             String mem = "?";
             for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (l.startsWith("MemTotal:")) {
@@ -138,7 +185,8 @@ public final class Mesures {
             String gcc = Files.exists(gccVersion) ? Files.readString(gccVersion).trim() : "?";
             String charge = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
             return new Machine(cpu, Runtime.getRuntime().availableProcessors(), noyau, jdk,
-                    gcc, mem, charge, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                    gcc, mem, virtualisation, meltdown, charge,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
         }
 
         List<String> csv(long secondes, boolean rapide) {
@@ -147,6 +195,8 @@ public final class Mesures {
                     "coeurs," + coeurs,
                     "memoire," + memoire,
                     "noyau," + propre(noyau),
+                    "machine_virtuelle," + virtualisation,
+                    "meltdown," + propre(meltdown),
                     "jdk," + propre(jdk),
                     "gcc," + propre(gcc) + " (-O2)",
                     "date," + date,

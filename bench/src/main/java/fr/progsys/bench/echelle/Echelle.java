@@ -46,7 +46,7 @@ public final class Echelle {
         return lignes;
     }
 
-    private static String uneMesure(String serveur, int n, int r)
+    static String uneMesure(String serveur, int n, int r)
             throws IOException, InterruptedException {
         Process p = Processus.demarrer(sousLimite(
                 Processus.java(JVM, ServeurEcho.class, serveur)));

@@ -89,8 +89,13 @@ public final class ServeurEcho {
         }
     }
 
-    /** Un seul thread : select() dit quelles connexions ont des octets à lire. */
+    /**
+     * Un seul thread : select() dit quelles connexions ont des octets à lire.
+     * Un seul tampon sert à toutes ; une connexion ne garde ses propres octets
+     * que si le noyau n'a pas pu tout renvoyer d'un coup (tampon d'envoi plein).
+     */
     private static void selecteur(ServerSocketChannel serveur) {
+        ByteBuffer commun = ByteBuffer.allocateDirect(64 * 1024);
         try (Selector selector = Selector.open()) {
             serveur.configureBlocking(false);
             serveur.register(selector, SelectionKey.OP_ACCEPT);
@@ -103,10 +108,10 @@ public final class ServeurEcho {
                     if (cle.isAcceptable()) {
                         for (SocketChannel c; (c = serveur.accept()) != null; ) {
                             c.configureBlocking(false);
-                            c.register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(1024));
+                            c.register(selector, SelectionKey.OP_READ);
                         }
                     } else {
-                        echoNonBloquant(cle);
+                        echoNonBloquant(cle, commun);
                     }
                 }
             }
@@ -115,19 +120,29 @@ public final class ServeurEcho {
         }
     }
 
-    private static void echoNonBloquant(SelectionKey cle) {
+    private static void echoNonBloquant(SelectionKey cle, ByteBuffer commun) {
         SocketChannel c = (SocketChannel) cle.channel();
-        ByteBuffer tampon = (ByteBuffer) cle.attachment();
         try {
-            if (cle.isReadable() && c.read(tampon) < 0) {
-                cle.cancel();
-                c.close();
-                return;
+            ByteBuffer reste = (ByteBuffer) cle.attachment();
+            if (reste == null) {
+                commun.clear();
+                if (c.read(commun) < 0) {
+                    cle.cancel();
+                    c.close();
+                    return;
+                }
+                commun.flip();
+                reste = commun;
             }
-            tampon.flip();
-            c.write(tampon); // peut n'écrire qu'une partie : le reste attend OP_WRITE
-            tampon.compact();
-            cle.interestOps(tampon.position() > 0 ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            c.write(reste); // peut n'écrire qu'une partie : le reste attend OP_WRITE
+            if (reste.hasRemaining()) {
+                ByteBuffer garde = ByteBuffer.allocate(reste.remaining()).put(reste).flip();
+                cle.attach(garde);
+                cle.interestOps(SelectionKey.OP_WRITE);
+            } else {
+                cle.attach(null);
+                cle.interestOps(SelectionKey.OP_READ);
+            }
         } catch (IOException e) {
             cle.cancel();
             try {

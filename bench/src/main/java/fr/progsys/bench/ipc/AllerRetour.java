@@ -36,9 +36,10 @@ public final class AllerRetour {
     /** Nombres d'échanges : chauffe et mesure, latence puis débit. */
     record Comptes(int chauffeLatence, int latence, int chauffeDebit, int debit) {
 
+        /** Chauffe longue : sur une machine chargée, le JIT compile tard. */
         static Comptes de(boolean rapide) {
             return rapide ? new Comptes(2_000, 5_000, 800, 4_000)
-                    : new Comptes(30_000, 100_000, 16_000, 80_000);
+                    : new Comptes(100_000, 100_000, 40_000, 80_000);
         }
 
         static Comptes lire(String[] a, int i) {

@@ -36,6 +36,13 @@ final class Posix {
         private final byte[] gros = new byte[AllerRetour.GROS];
         private final byte[] un = new byte[1];
 
+        /** Les octets restants de {@code m}, dans le tableau de leur taille. */
+        byte[] copie(ByteBuffer m) {
+            byte[] t = de(m.remaining());
+            m.get(t);
+            return t;
+        }
+
         byte[] de(int taille) {
             return switch (taille) {
                 case AllerRetour.PETIT -> petit;
@@ -47,23 +54,16 @@ final class Posix {
     }
 
     /** Deux files : mq_send dans l'une, mq_receive dans l'autre. */
-    static final class DeuxFiles implements Canal {
-        private final MessageQueue envoi;
-        private final MessageQueue reception;
-        private final List<String> aEffacer;
-        private final Tableaux tableaux = new Tableaux();
+    record DeuxFiles(MessageQueue envoi, MessageQueue reception, List<String> aEffacer,
+            Tableaux tableaux) implements Canal {
 
         DeuxFiles(MessageQueue envoi, MessageQueue reception, List<String> aEffacer) {
-            this.envoi = envoi;
-            this.reception = reception;
-            this.aEffacer = aEffacer;
+            this(envoi, reception, aEffacer, new Tableaux());
         }
 
         @Override
         public void envoyer(ByteBuffer m) {
-            byte[] t = tableaux.de(m.remaining());
-            m.get(t);
-            envoi.send(t, 0);
+            envoi.send(tableaux.copie(m), 0);
         }
 
         @Override
@@ -119,24 +119,16 @@ final class Posix {
     static final long ZONE = 8 + AllerRetour.GROS;
 
     /** Mémoire partagée : copier dans la zone, sem_post ; sem_wait, copier hors de la zone. */
-    static final class Memoire implements Canal {
-        private final MappedMemory zone;
-        private final Sens envoi;
-        private final Sens reception;
-        private final List<String> aEffacer;
-        private final Tableaux tableaux = new Tableaux();
+    record Memoire(MappedMemory zone, Sens envoi, Sens reception, List<String> aEffacer,
+            Tableaux tableaux) implements Canal {
 
         Memoire(MappedMemory zone, Sens envoi, Sens reception, List<String> aEffacer) {
-            this.zone = zone;
-            this.envoi = envoi;
-            this.reception = reception;
-            this.aEffacer = aEffacer;
+            this(zone, envoi, reception, aEffacer, new Tableaux());
         }
 
         @Override
         public void envoyer(ByteBuffer m) {
-            byte[] t = tableaux.de(m.remaining());
-            m.get(t);
+            byte[] t = tableaux.copie(m);
             envoi.vide().await(); // la zone a été lue : on peut l'écraser
             zone.putInt(envoi.debut(), t.length);
             zone.putBytes(envoi.debut() + 8, t);

@@ -79,16 +79,27 @@ final class Sockets {
         Path chemin = dossier.resolve("s.sock");
         ServerSocketChannel serveur = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         serveur.bind(UnixDomainSocketAddress.of(chemin));
+        return ecoute(serveur, chemin.toString(), chemin, false);
+    }
+
+    /** Un seul accept sur {@code serveur}, puis il est fermé ; l'autre bout a l'adresse. */
+    private static Extremite ecoute(ServerSocketChannel serveur, String adresse,
+            Path aEffacer, boolean sansNagle) {
         return new Extremite() {
             @Override
             public List<String> adresse() {
-                return List.of(chemin.toString());
+                return List.of(adresse);
             }
 
             @Override
             public Canal accepter() throws IOException {
                 try (serveur) {
-                    return new Flux(serveur.accept(), chemin);
+                    SocketChannel s = serveur.accept();
+                    if (sansNagle) {
+                        // TCP_NODELAY : un petit message part tout de suite (pas de Nagle).
+                        s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    }
+                    return new Flux(s, aEffacer);
                 }
             }
         };
@@ -98,21 +109,7 @@ final class Sockets {
         ServerSocketChannel serveur = ServerSocketChannel.open();
         serveur.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         int port = ((InetSocketAddress) serveur.getLocalAddress()).getPort();
-        return new Extremite() {
-            @Override
-            public List<String> adresse() {
-                return List.of(Integer.toString(port));
-            }
-
-            @Override
-            public Canal accepter() throws IOException {
-                try (serveur) {
-                    SocketChannel s = serveur.accept();
-                    s.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    return new Flux(s, null);
-                }
-            }
-        };
+        return ecoute(serveur, Integer.toString(port), null, true);
     }
 
     static Extremite udp() throws IOException {

@@ -34,6 +34,7 @@ public final class Couts {
         fichiers.put("valeurs.adoc", "");
         machine(lire(resultats.resolve("machine.csv")), fichiers);
         compteurs(lire(resultats.resolve("compteurs.csv")), fichiers);
+        appels(lire(resultats.resolve("appels.csv")), fichiers);
         ipc(lire(resultats.resolve("ipc.csv")), fichiers);
         echelle(lire(resultats.resolve("echelle.csv")), fichiers);
         for (Map.Entry<String, String> f : fichiers.entrySet()) {
@@ -92,6 +93,10 @@ public final class Couts {
                 .append(m.get("coeurs")).append(" cœurs vus par la JVM\n");
         a.append("| Mémoire | ").append(m.get("memoire")).append('\n');
         a.append("| Noyau | ").append(m.get("noyau")).append('\n');
+        a.append("| Machine virtuelle | ").append(m.getOrDefault("machine_virtuelle", "?"))
+                .append(" (drapeau `hypervisor` de `/proc/cpuinfo`)\n");
+        a.append("| Protection Meltdown | ").append(m.getOrDefault("meltdown", "?"))
+                .append(" (PTI : le noyau change de table des pages à chaque appel système)\n");
         a.append("| JDK | ").append(m.get("jdk")).append('\n');
         a.append("| Compilateur C | ").append(m.get("gcc")).append('\n');
         a.append("| Date de la mesure | ").append(date).append('\n');
@@ -131,7 +136,7 @@ public final class Couts {
         List<String[]> lignes = new ArrayList<>(csv.subList(1, csv.size()));
         lignes.sort((x, y) -> Integer.compare(ORDRE.indexOf(x[1]), ORDRE.indexOf(y[1])));
         StringBuilder a = new StringBuilder();
-        a.append("[cols=\"3,1.3,1.7,2.4,1\",options=\"header\"]\n|===\n")
+        a.append("[cols=\"30,13,17,24,10\",options=\"header\"]\n|===\n")
                 .append("| Variante | Langage | ns par incrément ")
                 .append("| Valeur finale (la plus petite) | Juste ?\n");
         List<Barre> barres = new ArrayList<>();
@@ -159,6 +164,45 @@ public final class Couts {
         return adoc.replace("`", "").replace("+", "");
     }
 
+    // ------------------------------------------------------------- appels
+
+    static final Map<String, String> OPERATIONS = Map.of(
+            "getppid", "`getppid()`, l'appel système le plus simple",
+            "semPostTrywait", "`sem_post` puis `sem_trywait` (sans blocage)",
+            "mqSendReceive", "`mq_send` puis `mq_receive` de 64 octets",
+            "shmPutGet", "copier 64 octets dans la mémoire partagée, puis les relire");
+
+    static final List<String> ORDRE_OPERATIONS = List.of("getppid", "semPostTrywait",
+            "mqSendReceive", "shmPutGet");
+
+    static void appels(List<String[]> csv, Map<String, String> fichiers) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (String[] l : csv.subList(1, csv.size())) {
+            m.computeIfAbsent(l[0], k -> new double[2])[l[1].equals("Java") ? 0 : 1] =
+                    Double.parseDouble(l[2]);
+        }
+        StringBuilder a = new StringBuilder();
+        a.append("[cols=\"40,13,13,15,13\",options=\"header\"]\n|===\n")
+                .append("| Opération | Java (ns) | C (ns) | Java − C (ns) | Java / C\n");
+        List<Barre> barres = new ArrayList<>();
+        for (String op : ORDRE_OPERATIONS) {
+            double[] v = m.get(op);
+            if (v == null) {
+                continue;
+            }
+            a.append("| ").append(OPERATIONS.get(op)).append(" | ").append(nombre(v[0], 0))
+                    .append(" | ").append(nombre(v[1], 0))
+                    .append(" | ").append(nombre(v[0] - v[1], 0))
+                    .append(" | ").append(rapport(v[0], v[1])).append('\n');
+            String prefixe = "appel-" + op.toLowerCase(Locale.ROOT);
+            attribut(fichiers, prefixe + "-java", nombre(v[0], 0));
+            attribut(fichiers, prefixe + "-c", nombre(v[1], 0));
+            attribut(fichiers, prefixe + "-ecart", nombre(v[0] - v[1], 0));
+        }
+        a.append("|===\n");
+        fichiers.put("appels.adoc", a.toString());
+    }
+
     // ---------------------------------------------------------------- IPC
 
     static final Map<String, String> TRANSPORTS = Map.of(
@@ -184,6 +228,8 @@ public final class Couts {
         StringBuilder deb = new StringBuilder();
         deb.append("[cols=\"3,2,2,2\",options=\"header\"]\n|===\n")
                 .append("| Transport | Java (Mio/s) | C (Mio/s) | Java / C\n");
+        List<String> tenu = new ArrayList<>();
+        List<String> manque = new ArrayList<>();
         List<Barre> mediane = new ArrayList<>();
         List<Barre> p99 = new ArrayList<>();
         List<Barre> debit = new ArrayList<>();
@@ -199,6 +245,8 @@ public final class Couts {
                     .append(" | ").append(nombre(c[1], 1))
                     .append(" | ").append(j == null ? "–" : rapport(j[1], c[1])).append('\n');
             if (j != null) {
+                List<String> liste = j[0] / c[0] <= 1.05 ? tenu : manque;
+                liste.add(nom + " (" + rapport(j[0], c[0]) + ")");
                 attribut(fichiers, "ipc-" + t.getKey() + "-rapport", rapport(j[0], c[0]));
                 attribut(fichiers, "ipc-" + t.getKey() + "-rapport-p99", rapport(j[1], c[1]));
                 attribut(fichiers, "ipc-" + t.getKey() + "-rapport-debit", rapport(j[2], c[2]));
@@ -217,6 +265,10 @@ public final class Couts {
                 liste.add(new Barre(nom + " (C)", c[k], C, nombre(c[k], dec)));
             }
         }
+        attribut(fichiers, "ipc-cible-tenue",
+                tenu.isEmpty() ? "aucun" : String.join(", ", tenu));
+        attribut(fichiers, "ipc-cible-manquee",
+                manque.isEmpty() ? "aucun" : String.join(", ", manque));
         lat.append("|===\n");
         deb.append("|===\n");
         fichiers.put("ipc-latence.adoc", lat.toString());
