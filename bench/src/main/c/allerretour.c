@@ -163,7 +163,7 @@ int main(int argc, char **argv) {
     canal ici = { 0 }, la = { 0 };
     char nom[6][64];
     for (int i = 0; i < 6; i++)
-        snprintf(nom[i], sizeof nom[i], "/progsys-bench-%d-%d", (int) getpid(), i);
+        snprintf(nom[i], sizeof nom[i], "/progsys-%d-bench-%d", (int) getpid(), i);
     struct sockaddr_un chemin = { .sun_family = AF_UNIX };
     snprintf(chemin.sun_path, sizeof chemin.sun_path, "/tmp/progsys-bench-%d.sock",
              (int) getpid());

@@ -52,7 +52,7 @@ int main(int argc, char **argv) {
     long n = argc > 1 ? atol(argv[1]) : 1000000;
     char nom[3][64];
     for (int i = 0; i < 3; i++)
-        snprintf(nom[i], sizeof nom[i], "/progsys-bench-%d-appels-%d", (int) getpid(), i);
+        snprintf(nom[i], sizeof nom[i], "/progsys-%d-bench-appels-%d", (int) getpid(), i);
     struct mq_attr attr = { .mq_maxmsg = 8, .mq_msgsize = 4096 };
     sem = sem_open(nom[0], O_CREAT | O_EXCL, 0600, 0);
     mq = mq_open(nom[1], O_CREAT | O_EXCL | O_RDWR, 0600, &attr);

@@ -4,12 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import fr.progsys.testkit.ChildJvm;
 
 /** Lance les processus des mesures : JVM neuves ou programmes C, toujours bornés dans le temps. */
 public final class Processus {
@@ -17,23 +17,14 @@ public final class Processus {
     private Processus() {
     }
 
-    /** {@code java} avec le class path et les drapeaux natifs de cette JVM, puis la classe. */
+    /**
+     * {@code java} avec le class path et les drapeaux natifs de cette JVM, puis
+     * la classe : le constructeur unique du projet ({@link ChildJvm}), dans sa
+     * variante de mesure (JIT complet).
+     */
     public static List<String> java(List<String> optionsJvm, Class<?> principale,
             String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("--enable-native-access")
-                    || option.startsWith("--sun-misc-unsafe-memory-access")) {
-                cmd.add(option);
-            }
-        }
-        cmd.addAll(optionsJvm);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(principale.getName());
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildJvm.measurementCommand(principale, optionsJvm, args);
     }
 
     /** Démarre la commande ; stderr passe sur la console du build. */

@@ -42,9 +42,31 @@ public final class ChildJvm implements AutoCloseable {
         return command(main.getName(), List.of(), args);
     }
 
-    /** Idem, avec des options JVM en plus (par exemple {@code -Dx=y}). */
+    /**
+     * Idem, avec des options JVM en plus (par exemple {@code -Dx=y}). Les
+     * tests veulent une JVM qui démarre vite : compilateur C1 seulement
+     * ({@code -XX:TieredStopAtLevel=1}), ce qui fausserait une mesure.
+     */
     public static List<String> command(String mainClass, List<String> jvmOptions,
             String... args) {
+        List<String> options = new ArrayList<>(List.of("-Xshare:auto",
+                "-XX:TieredStopAtLevel=1"));
+        options.addAll(jvmOptions);
+        return command(mainClass, options, List.of(args));
+    }
+
+    /**
+     * La ligne de commande d'une JVM de mesure (module bench) : mêmes class
+     * path et drapeaux natifs, mais la compilation JIT complète (C2), celle
+     * d'un programme en production.
+     */
+    public static List<String> measurementCommand(Class<?> main, List<String> jvmOptions,
+            String... args) {
+        return command(main.getName(), jvmOptions, List.of(args));
+    }
+
+    private static List<String> command(String mainClass, List<String> jvmOptions,
+            List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -53,8 +75,6 @@ public final class ChildJvm implements AutoCloseable {
                 cmd.add(option);
             }
         }
-        cmd.add("-Xshare:auto");
-        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-Dstdout.encoding=UTF-8");
         cmd.add("-Dstderr.encoding=UTF-8");
@@ -62,7 +82,7 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);
-        cmd.addAll(List.of(args));
+        cmd.addAll(args);
         return cmd;
     }
 

@@ -18,6 +18,7 @@ import fr.progsys.posix.NamedSemaphore;
 import fr.progsys.posix.OpenFlags;
 import fr.progsys.posix.SharedMemory;
 import fr.progsys.posix.Unistd;
+import fr.progsys.testkit.IpcNames;
 
 /**
  * Le prix des liaisons seules : les mêmes appels que les allers-retours, mais
@@ -30,7 +31,7 @@ import fr.progsys.posix.Unistd;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class AppelsNatifs {
 
-    private final String prefixe = "/progsys-bench-" + ProcessHandle.current().pid() + "-appels";
+    private final String prefixe = IpcNames.unique("bench-appels");
     private final byte[] petit = new byte[64];
     private NamedSemaphore semaphore;
     private MessageQueue file;

@@ -2,7 +2,6 @@ package fr.progsys.bench.ipc;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.progsys.posix.Mman;
 import fr.progsys.posix.MappedMemory;
@@ -10,6 +9,7 @@ import fr.progsys.posix.MessageQueue;
 import fr.progsys.posix.NamedSemaphore;
 import fr.progsys.posix.OpenFlags;
 import fr.progsys.posix.SharedMemory;
+import fr.progsys.testkit.IpcNames;
 
 /**
  * Les deux transports POSIX, par les liaisons du module {@code posix} (jnr) :
@@ -19,15 +19,15 @@ import fr.progsys.posix.SharedMemory;
  */
 final class Posix {
 
-    private static final AtomicInteger COMPTEUR = new AtomicInteger();
-
     private Posix() {
     }
 
-    /** Des noms uniques : préfixe, PID, compteur. */
+    /**
+     * Des noms uniques du schéma commun ({@code /progsys-<pid>-<n>-bench-…}) :
+     * le balayeur des tests retrouve ceux d'une mesure tuée.
+     */
     private static String nom(String sorte) {
-        return "/progsys-bench-" + ProcessHandle.current().pid() + "-" + sorte + "-"
-                + COMPTEUR.incrementAndGet();
+        return IpcNames.unique("bench-" + sorte);
     }
 
     /** Un tableau par taille de message : l'API des liaisons prend des byte[] exacts. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.progsys.bench.Processus;
+import fr.progsys.testkit.IpcNames;
 
 @DisplayName("Les allers-retours entre deux processus")
 class AllerRetourTest {
@@ -34,10 +35,14 @@ class AllerRetourTest {
         assertThat(restes(Path.of("/dev/mqueue"))).isEmpty();
     }
 
-    /** Les objets laissés par ce module (leur nom commence par progsys-bench). */
+    /** Les objets laissés par ce module ({@code progsys-<pid>-…bench-…}). */
     private static List<Path> restes(Path dossier) throws IOException {
+        if (!Files.isDirectory(dossier)) {
+            return List.of(); // /dev/mqueue n'est pas toujours monté
+        }
         try (Stream<Path> fichiers = Files.list(dossier)) {
-            return fichiers.filter(f -> f.getFileName().toString().contains("progsys-bench-"))
+            return fichiers.filter(f -> IpcNames.pidOf(f.getFileName().toString()) > 0
+                    && f.getFileName().toString().contains("-bench-"))
                     .toList();
         }
     }
