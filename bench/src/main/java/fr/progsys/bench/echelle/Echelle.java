@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import fr.progsys.bench.Processus;
 
 /**
- * La leçon de TCP à l'échelle : les trois {@link ServeurEcho} sous N clients
+ * La leçon de TCP à l'échelle : les {@link ServeurEcho} sous N clients
  * simultanés ({@link ChargeClients}), chacun dans sa JVM. Les deux JVM sont
  * lancées par un shell qui monte d'abord la limite douce de descripteurs
  * (RLIMIT_NOFILE) jusqu'à la limite dure : chaque connexion coûte un
@@ -21,7 +21,10 @@ import fr.progsys.bench.Processus;
  */
 public final class Echelle {
 
-    static final List<String> SERVEURS = List.of("threads", "pool", "selector");
+    /** Les serveurs mesurés : les threads virtuels seulement sur un JDK 21 ou plus. */
+    static final List<String> SERVEURS = ServeurEcho.threadsVirtuels()
+            ? List.of("threads", "pool", "selector", "virtuels")
+            : List.of("threads", "pool", "selector");
     static final List<String> JVM = List.of("-Xms64m", "-Xmx512m");
 
     private Echelle() {

@@ -14,10 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Trois serveurs d'écho TCP sur la boucle locale, pour la mesure d'échelle :
+ * Les serveurs d'écho TCP sur la boucle locale, pour la mesure d'échelle :
  * {@code threads} (un thread par connexion), {@code pool} (un pool fixe de
  * {@value #POOL} threads ; chaque connexion garde son thread jusqu'à sa
- * fermeture), {@code selector} (un seul thread, un {@link Selector}).
+ * fermeture), {@code selector} (un seul thread, un {@link Selector}), et depuis
+ * le JDK 21 {@code virtuels} : le code de {@code threads}, mais chaque
+ * connexion sur un thread virtuel (M:N, porté par les quelques threads de
+ * plateforme d'un {@code ForkJoinPool}).
+ *
+ * <p>Ce sont des jumeaux simplifiés des serveurs du chapitre Sockets : ceux-ci
+ * parlent un protocole à lignes et gèrent délais et contre-pression ; la
+ * mesure d'échelle ne veut que le coût de l'architecture (un thread par
+ * connexion, un pool, un Selector, des threads virtuels), donc un simple écho.
  *
  * <p>Affiche son port, puis sert jusqu'à ce que son entrée standard se ferme
  * (le processus qui l'a lancé a fini ou a disparu) : il s'arrête toujours seul.
@@ -40,6 +48,8 @@ public final class ServeurEcho {
             case "pool" -> new Thread(() -> bloquant(serveur,
                     Executors.newFixedThreadPool(POOL)), "accepteur");
             case "selector" -> new Thread(() -> selecteur(serveur), "selecteur");
+            case "virtuels" -> new Thread(() -> bloquant(serveur, unThreadVirtuelParTache()),
+                    "accepteur");
             default -> throw new IllegalArgumentException(args[0]);
         };
         service.setDaemon(true);
@@ -52,6 +62,25 @@ public final class ServeurEcho {
         while (in.read() != -1) {
             // rien : on attend la fin du flux
         }
+    }
+
+    /**
+     * {@code Executors.newVirtualThreadPerTaskExecutor()}, appelé par
+     * réflexion : ce module est compilé pour Java 17, où la méthode n'existe pas.
+     */
+    static ExecutorService unThreadVirtuelParTache() {
+        try {
+            return (ExecutorService) Executors.class
+                    .getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("les threads virtuels demandent un JDK 21 ou "
+                    + "plus récent (JDK actuel : " + Runtime.version() + ")", e);
+        }
+    }
+
+    /** Vrai si cette JVM a les threads virtuels (JDK 21 et suivants). */
+    public static boolean threadsVirtuels() {
+        return Runtime.version().feature() >= 21;
     }
 
     /** accept bloquant ; chaque connexion va à un nouveau thread, ou au pool. */

@@ -21,7 +21,7 @@ public final class Couts {
 
     static final String JAVA = "#1f77b4";
     static final String C = "#ff7f0e";
-    static final List<String> TROIS = List.of("#2ca02c", "#9467bd", "#d62728");
+    static final List<String> SERVEUR_COULEURS = List.of("#2ca02c", "#9467bd", "#d62728", "#1f77b4");
 
     private Couts() {
     }
@@ -286,7 +286,8 @@ public final class Couts {
 
     static final Map<String, String> SERVEURS = Map.of(
             "threads", "un thread par connexion", "pool", "pool fixe de 64 threads",
-            "selector", "un thread, un Selector");
+            "selector", "un thread, un Selector",
+            "virtuels", "un thread virtuel par connexion");
 
     static void echelle(List<String[]> csv, Map<String, String> fichiers) {
         StringBuilder a = new StringBuilder();
@@ -295,7 +296,12 @@ public final class Couts {
                 .append("| Threads (max) | RSS max (Mio)\n");
         List<List<Barre>> graphes = List.of(new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>());
-        List<String> serveurs = List.of("threads", "pool", "selector");
+        List<String> serveurs = new ArrayList<>();
+        for (String s : List.of("threads", "pool", "selector", "virtuels")) {
+            if (csv.stream().anyMatch(l -> l[0].equals(s))) {
+                serveurs.add(s);
+            }
+        }
         for (String[] l : csv.subList(1, csv.size())) {
             String nom = SERVEURS.getOrDefault(l[0], l[0]);
             int n = Integer.parseInt(l[1]);
@@ -317,7 +323,7 @@ public final class Couts {
                 attribut(fichiers, prefixe + "-threads", nombre(v[2], 0));
                 attribut(fichiers, prefixe + "-rss", nombre(v[3], 0));
             }
-            String couleur = TROIS.get(serveurs.indexOf(l[0]));
+            String couleur = SERVEUR_COULEURS.get(serveurs.indexOf(l[0]));
             for (int k = 0; k < 4; k++) {
                 graphes.get(k).add(new Barre(nombre(n, 0) + " clients, " + l[0], v[k], couleur,
                         nombre(v[k], k == 1 ? 1 : 0)));
@@ -326,9 +332,9 @@ public final class Couts {
         a.append("|===\n");
         fichiers.put("echelle.adoc", a.toString());
         List<Legende> legende = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < serveurs.size(); i++) {
             legende.add(new Legende(serveurs.get(i) + " : " + SERVEURS.get(serveurs.get(i)),
-                    TROIS.get(i)));
+                    SERVEUR_COULEURS.get(i)));
         }
         String[] titres = {"Débit : allers-retours de 64 octets par seconde",
             "Latence : 99e centile (ms)", "Threads du serveur (maximum relevé)",
@@ -357,7 +363,20 @@ public final class Couts {
     static String barres(String titre, List<Barre> barres, List<Legende> legende) {
         double max = barres.stream().mapToDouble(Barre::valeur).max().orElse(1);
         int zone = LARGEUR - GAUCHE - 80;
-        int haut = 50;
+        // La légende va à la ligne quand elle déborde : une ligne de 16 px de plus.
+        List<int[]> places = new ArrayList<>();
+        int lx = 10;
+        int ly = 28;
+        for (Legende l : legende) {
+            int largeur = 24 + (int) (l.texte().length() * 6.2);
+            if (lx > 10 && lx + largeur > LARGEUR) {
+                lx = 10;
+                ly += 16;
+            }
+            places.add(new int[] {lx, ly});
+            lx += largeur;
+        }
+        int haut = ly + 22;
         int hauteur = haut + barres.size() * PAS + 20;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -368,13 +387,14 @@ public final class Couts {
                 "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>%n",
                 LARGEUR, hauteur));
         s.append(texteSvg(10, 18, titre, "start", "bold", "#000000"));
-        int x = 10;
-        for (Legende l : legende) {
+        for (int i = 0; i < legende.size(); i++) {
+            Legende l = legende.get(i);
+            int x = places.get(i)[0];
+            int y = places.get(i)[1];
             s.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"28\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
-                    x, l.couleur()));
-            s.append(texteSvg(x + 14, 37, l.texte(), "start", "normal", "#000000"));
-            x += 24 + (int) (l.texte().length() * 6.2);
+                    "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
+                    x, y, l.couleur()));
+            s.append(texteSvg(x + 14, y + 9, l.texte(), "start", "normal", "#000000"));
         }
         for (int i = 0; i < barres.size(); i++) {
             Barre b = barres.get(i);
