@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.Tools;
@@ -147,20 +148,56 @@ class UnixTest {
     }
 
     @Test
-    @DisplayName("S06 : un chemin de 108 octets est refusé avant bind, avec un message clair")
+    @DisplayName("S06 : 106 octets passent ; 107 et 108 sont refusés avant bind, avec un message clair")
     void tooLongPathIsRefusedClearly(@TempDir Path dir) {
-        assertThatThrownBy(() -> SocketDir.check(PathLimit.pathOfLength(dir,
-                108))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("chemin de socket trop long : 108 octets, 107 au"
-                        + " plus (sun_path)");
-        assertThat(SocketDir.check(PathLimit.pathOfLength(dir, 107)))
-                .isNotNull();
+        assertThat(SocketDir.check(PathLimit.pathOfLength(dir, 106)))
+                .isEqualTo(PathLimit.pathOfLength(dir, 106));
+        for (int bytes : new int[] {107, 108}) {
+            assertThatThrownBy(() -> SocketDir.check(PathLimit.pathOfLength(
+                    dir, bytes))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("chemin de socket trop long : " + bytes
+                            + " octets, 106 au plus (sun_path)");
+        }
     }
 
     @Test
-    @DisplayName("S06 : le noyau accepte 107 octets (jnr) ; le JDK refuse au-delà de 106")
-    void kernelTakes107BytesJdkStopsEarlier(@TempDir Path dir)
-            throws IOException {
+    @DisplayName("S06 : le JDK lie 106 octets et refuse dès 107 : SocketDir.check suit exactement le JDK")
+    void checkMatchesTheJdkLimit(@TempDir Path dir) throws IOException {
+        System.out.println("JDK " + Runtime.version());
+        Path p106 = PathLimit.pathOfLength(dir, 106);
+        try (ServerSocketChannel s =
+                ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            s.bind(UnixDomainSocketAddress.of(SocketDir.check(p106)));
+            assertThat(p106).exists();
+        } finally {
+            Files.deleteIfExists(p106);
+        }
+        for (int bytes : new int[] {107, 108}) {
+            Path p = PathLimit.pathOfLength(dir, bytes);
+            try (ServerSocketChannel s =
+                    ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                assertThatThrownBy(() -> s.bind(UnixDomainSocketAddress.of(p)))
+                        .as("%d octets", bytes)
+                        .isInstanceOf(IOException.class)
+                        .hasMessage("Unix domain path too long");
+            }
+            assertThatThrownBy(() -> SocketDir.check(p))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(p).doesNotExist();
+        }
+        ChildJvm.Result run = ChildJvm.run(WAIT, PathLimit.class);
+        Snippets.console("sockets/unix-path-limit.txt",
+                "sockets.unix.path-limit", run.console());
+        assertThat(run.stdout()).isEqualTo("106 octets : lié\n"
+                + "107 octets : chemin de socket trop long : 107 octets,"
+                + " 106 au plus (sun_path)\n"
+                + "108 octets : chemin de socket trop long : 108 octets,"
+                + " 106 au plus (sun_path)\n");
+    }
+
+    @Test
+    @DisplayName("S06 : le noyau lie 107 octets (jnr) et 108 sans zéro final (jumeau C), ce que le JDK refuse")
+    void kernelTakes107And108Bytes(@TempDir Path dir) throws IOException {
         Path p107 = PathLimit.pathOfLength(dir, 107);
         try (UnixDatagramChannel ch = UnixDatagramChannel.open()) {
             ch.bind(new UnixSocketAddress(p107.toFile()));
@@ -168,17 +205,15 @@ class UnixTest {
         } finally {
             Files.deleteIfExists(p107);
         }
-        try (ServerSocketChannel s =
-                ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            assertThatThrownBy(() -> s.bind(UnixDomainSocketAddress.of(
-                    PathLimit.pathOfLength(dir, 108))))
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("too long");
-        }
-        ChildJvm.Result run = ChildJvm.run(WAIT, PathLimit.class);
-        Snippets.console("sockets/unix-path-limit.txt",
-                "sockets.unix.path-limit", run.console());
-        assertThat(run.stdout()).contains("106 octets : lié",
-                "108 octets : chemin de socket trop long");
+        Path exe = CTwins.compile("sun_path.c", dir);
+        Path p108 = PathLimit.pathOfLength(dir, 108);
+        ChildJvm.Result c = CTwins.runOk(exe, p108.toString());
+        assertThat(c.stdout()).isEqualTo(
+                "108 octets : lié, fichier de socket présent sous ce nom\n");
+        assertThat(p108).doesNotExist(); // effacé par le jumeau
+        // 109 octets ne tiennent plus dans sun_path : le jumeau refuse.
+        assertThat(CTwins.run(List.of(exe.toString(),
+                PathLimit.pathOfLength(dir, 109).toString())).exitCode())
+                .isEqualTo(2);
     }
 }
