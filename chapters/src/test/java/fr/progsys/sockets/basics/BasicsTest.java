@@ -27,6 +27,7 @@ import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Strace;
 
 @DisplayName("S02, S03, S04, S05, S07, S08, S09 : domaines, types, protocoles, bind, adresses, ports")
 class BasicsTest {
@@ -54,6 +55,29 @@ class BasicsTest {
                 c.close();
             }
         }
+    }
+
+    @Test
+    @DisplayName("S02, S03, S04 : strace : six appels socket(domaine, type, 0), le protocole 0 choisi par Java")
+    void straceShowsDomainTypeAndProtocolZero(@TempDir Path dir) {
+        CTwins.require("strace");
+        Strace.Trace t = Strace.run(Duration.ofSeconds(60),
+                dir.resolve("domains.trace"), "socket", Domains.class);
+        List<String> calls = t.calls().stream()
+                .map(c -> c.replaceFirst(" += .*", "")).distinct().toList();
+        // IPPROTO_IP vaut 0 : strace écrit ainsi le 0 des familles IP.
+        List<String> expected = List.of(
+                "socket(AF_INET, SOCK_STREAM, IPPROTO_IP)",
+                "socket(AF_INET6, SOCK_STREAM, IPPROTO_IP)",
+                "socket(AF_UNIX, SOCK_STREAM, 0)",
+                "socket(AF_INET, SOCK_DGRAM, IPPROTO_IP)",
+                "socket(AF_INET6, SOCK_DGRAM, IPPROTO_IP)",
+                "socket(AF_UNIX, SOCK_DGRAM, 0)");
+        assertThat(calls).containsAll(expected);
+        Snippets.write("sockets/domains-strace.txt",
+                "$ strace -f -e trace=socket java … "
+                        + "sockets.basics.domains | sort -u\n"
+                        + String.join("\n", expected) + "\n");
     }
 
     @Test

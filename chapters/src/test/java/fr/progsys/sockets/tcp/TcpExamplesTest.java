@@ -52,9 +52,12 @@ class TcpExamplesTest {
         InetSocketAddress closed = ConnectOutcomes.closedPort();
         try (Socket s = new Socket()) {
             // refusé bien avant le délai : le noyau a répondu RST
+            long start = System.nanoTime();
             assertThatThrownBy(() -> s.connect(closed, 30_000))
                     .isInstanceOf(ConnectException.class)
                     .hasMessageContaining("Connection refused");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(10)); // pas d'attente
         }
     }
 
@@ -314,7 +317,12 @@ class TcpExamplesTest {
     @DisplayName("S18 : le client sans serveur échoue tout de suite, sans bloquer")
     void clientWithoutServerFailsFast() throws IOException {
         InetSocketAddress closed = ConnectOutcomes.closedPort();
+        long start = System.nanoTime();
         assertThatThrownBy(() -> TcpClient.exchange(closed, List.of("PING")))
-                .isInstanceOf(ConnectException.class);
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Connection refused");
+        // Refus immédiat, pas l'expiration du délai de connect du client.
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofMillis(TcpClient.TIMEOUT_MS));
     }
 }

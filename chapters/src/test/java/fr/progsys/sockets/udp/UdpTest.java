@@ -140,8 +140,12 @@ class UdpTest {
         ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30),
                 UdpClient.class, args.split(" "));
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("client lié à 127.0.0.1:",
-                "PING → PONG");
+        assertThat(run.stdout()).contains("PING → PONG")
+                .containsPattern("client lié à 127\\.0\\.0\\.1:[1-9]\\d*\n");
+        int port = Integer.parseInt(run.stdout().replaceAll(
+                "(?s).*client lié à 127\\.0\\.0\\.1:(\\d+).*", "$1"));
+        assertThat(port).as("port choisi par le système, pas celui du serveur")
+                .isNotEqualTo(server.address().getPort());
         Snippets.console("sockets/udp-client.txt", "sockets.udp.client",
                 args, run.console());
     }

@@ -3,6 +3,7 @@ package fr.progsys.sockets.unix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -53,6 +54,46 @@ class UnixTest {
             server.close();
         }
         assertThat(socket).doesNotExist();
+        assertThat(socket.getParent()).doesNotExist();
+    }
+
+    /** {@code socat} lancé sous l'utilisateur nobody : se connecte puis part. */
+    static ChildJvm.Result connectAsNobody(Path socket) {
+        return CTwins.run(List.of("setpriv", "--reuid=65534", "--regid=65534",
+                "--clear-groups", "socat", "-u", "OPEN:/dev/null",
+                "UNIX-CONNECT:" + socket));
+    }
+
+    @Test
+    @DisplayName("U01 : pour se connecter, il faut écrire sur le fichier de socket et traverser son dossier")
+    void connectNeedsWriteOnFileAndSearchOnDirectory() throws IOException {
+        Tools.require("socat");
+        CTwins.require("setpriv");
+        Path socket = SocketDir.createPrivate().resolve("service.sock");
+        TcpServer server = UnixStreamServer.open(socket,
+                Duration.ofSeconds(30), line -> { });
+        try {
+            Path dir = socket.getParent();
+            Files.setPosixFilePermissions(socket,
+                    PosixFilePermissions.fromString("rwxrwxrwx"));
+            ChildJvm.Result privateDir = connectAsNobody(socket);
+            assumeTrue(!privateDir.stderr().contains("setpriv"),
+                    "setpriv impossible ici (il faut root) : "
+                            + privateDir.console());
+            assertThat(privateDir.exitCode()).isNotZero();
+            assertThat(privateDir.stderr()).contains("Permission denied");
+            Files.setPosixFilePermissions(dir,
+                    PosixFilePermissions.fromString("rwxr-xr-x"));
+            ChildJvm.Result open = connectAsNobody(socket);
+            assertThat(open.exitCode()).as(open.console()).isZero();
+            Files.setPosixFilePermissions(socket,
+                    PosixFilePermissions.fromString("rwxr-xr-x"));
+            ChildJvm.Result readOnly = connectAsNobody(socket);
+            assertThat(readOnly.exitCode()).isNotZero();
+            assertThat(readOnly.stderr()).contains("Permission denied");
+        } finally {
+            server.close();
+        }
         assertThat(socket.getParent()).doesNotExist();
     }
 
