@@ -246,6 +246,12 @@ class UnixTest {
         } finally {
             Files.deleteIfExists(p107);
         }
+        // struct sockaddr_un selon gcc : pas de sun_len, sun_path de 108.
+        assertThat(CTwins.keyValues(CTwins.runOk(CTwins.compile(
+                "sockaddr_layout.c", dir)).stdout()))
+                .containsEntry("offsetof(sun_path)", "2")
+                .containsEntry("sizeof(sun_path)",
+                        Integer.toString(SocketDir.SUN_PATH_LINUX));
         Path exe = CTwins.compile("sun_path.c", dir);
         Path p108 = PathLimit.pathOfLength(dir, 108);
         ChildJvm.Result c = CTwins.runOk(exe, p108.toString());
