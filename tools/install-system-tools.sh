@@ -5,9 +5,11 @@
 #   gcc            : jumeaux C compilés par les tests (interopérabilité)
 #   strace         : trace des appels système des exemples Java
 #   socat, nc      : vrais clients pour les serveurs UDP/TCP
+#   iproute2       : ss (backlog effectif) et ip (MTU dans un espace de noms)
+#   util-linux     : unshare et setpriv (espace de noms réseau, capacités)
 #   poppler-utils  : pdftoppm, pour regarder les pages du livre en PNG
 set -u
-wanted=(gcc strace socat netcat-openbsd poppler-utils)
+wanted=(gcc strace socat netcat-openbsd iproute2 util-linux poppler-utils)
 missing=()
 for p in "${wanted[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -11,7 +11,7 @@ import fr.progsys.sockets.ServerOptions;
 
 /**
  * bind nomme une socket. Avec le port 0, le système en choisit un libre ;
- * getsockname (getLocalSocketAddress) dit lequel. Lier un second socket au
+ * getsockname (getLocalSocketAddress) dit lequel. Lier une seconde socket au
  * même port échoue : EADDRINUSE, une BindException en Java.
  */
 @Example(name = "sockets.basics.bind", slides = {"S05", "S08", "S09"},

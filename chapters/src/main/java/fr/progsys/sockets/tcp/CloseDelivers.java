@@ -15,10 +15,12 @@ import fr.progsys.Example;
  * close : ce qui a été écrit avant close est quand même livré. close rend la
  * main tout de suite ; le noyau garde les octets non encore envoyés et les
  * envoie, puis le FIN. Sauf si l'on demande SO_LINGER à zéro : close envoie
- * alors un RST et jette ce qui restait.
+ * alors un RST et jette ce qui restait. Ou si des octets reçus n'ont pas été
+ * lus : Linux répond alors aussi par un RST (RFC 2525, § 2.17).
  */
 @Example(name = "sockets.tcp.close", slides = {"S10"},
-        value = "close livre les données écrites ; SO_LINGER 0 les jette")
+        value = "close livre les données écrites ; SO_LINGER 0 ou des"
+                + " données non lues les jettent")
 public final class CloseDelivers {
 
     static final int SIZE = 4 * 1024 * 1024;
@@ -61,6 +63,17 @@ public final class CloseDelivers {
     }
     // end::close[]
 
+    /** Attend (10 s au plus) que {@code ch} ait des octets reçus non lus. */
+    static void awaitUnreadData(SocketChannel ch) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ch.socket().getInputStream().available() == 0) { // FIONREAD
+            if (System.nanoTime() > deadline) {
+                throw new IOException("rien reçu en 10 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     // tag::main[]
     public static void main(String[] args) throws IOException {
         for (boolean lingerZero : new boolean[] {false, true}) {
@@ -75,6 +88,25 @@ public final class CloseDelivers {
                         lingerZero ? "oui" : "non", written, read);
             }
         }
+        unreadThenClose();
     }
     // end::main[]
+
+    // tag::unread[]
+    /** Fermer en laissant des octets reçus non lus : RST, pas FIN. */
+    static void unreadThenClose() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress());
+                SocketChannel writer =
+                        SocketChannel.open(server.getLocalSocketAddress());
+                Socket reader = server.accept()) {
+            reader.getOutputStream().write('?'); // une requête…
+            awaitUnreadData(writer); // …arrivée, que l'écrivain ne lit pas
+            long written = writeThenClose(writer, false); // sans SO_LINGER
+            long read = drain(reader);
+            System.out.printf("non lu à la fermeture : écrits %d, lus %d%n",
+                    written, read);
+        }
+    }
+    // end::unread[]
 }

@@ -11,8 +11,9 @@ import fr.progsys.Example;
 
 /**
  * sockaddr_un : le nom d'une socket Unix tient dans sun_path, un tableau de
- * taille fixe (108 octets sous Linux, 104 sous BSD et macOS). Un chemin plus
- * long ne peut pas être lié : on le refuse avant bind, avec un message clair.
+ * taille fixe (108 octets sous Linux, 104 sous BSD et macOS). Le JDK s'arrête
+ * à 106 octets : au-delà, on refuse le chemin avant bind, avec un message
+ * clair, plutôt que de laisser le JDK échouer.
  */
 @Example(name = "sockets.unix.path-limit", slides = {"S06"},
         value = "sockaddr_un : la limite de longueur du chemin")

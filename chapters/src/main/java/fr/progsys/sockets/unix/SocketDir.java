@@ -15,10 +15,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class SocketDir {
 
     /**
-     * sun_path fait 108 octets sous Linux (104 sous BSD et macOS), zéro
-     * final compris : 107 octets de chemin au plus.
+     * sun_path fait 108 octets sous Linux (104 sous BSD et macOS). Le noyau
+     * y accepte 108 octets de chemin, même sans zéro final (unix(7), BUGS).
      */
     public static final int SUN_PATH_LINUX = 108;
+
+    /**
+     * Le plus long chemin que le JDK (17 comme 25) accepte de lier : dès 107
+     * octets, il refuse avec « Unix domain path too long ».
+     */
+    public static final int MAX_PATH_JDK = 106;
 
     private SocketDir() {
     }
@@ -40,10 +46,10 @@ public final class SocketDir {
     /** Refuse, avec un message clair, un chemin trop long pour sun_path. */
     public static Path check(Path socket) {
         int bytes = socket.toString().getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > SUN_PATH_LINUX - 1) {
+        if (bytes > MAX_PATH_JDK) { // la limite du JDK, pas celle du noyau
             throw new IllegalArgumentException(String.format(
                     "chemin de socket trop long : %d octets, %d au plus"
-                            + " (sun_path)", bytes, SUN_PATH_LINUX - 1));
+                            + " (sun_path)", bytes, MAX_PATH_JDK));
         }
         return socket;
     }

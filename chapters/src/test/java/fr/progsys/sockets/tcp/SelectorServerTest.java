@@ -1,7 +1,15 @@
 package fr.progsys.sockets.tcp;
 
-import org.junit.jupiter.api.DisplayName;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.ServerOptions;
 
 @DisplayName("S17 : serveur TCP, un seul thread et un Selector")
@@ -10,5 +18,28 @@ class SelectorServerTest extends TcpServerContract {
     @Override
     TcpServer start(ServerOptions options) {
         return track(SelectorServer.tcp(options, line -> { }));
+    }
+
+    @Test
+    @DisplayName("S17 : dix clients connectés à la fois sont servis par un seul thread, celui du Selector")
+    void tenClientsOneThread() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        TcpServer server = start();
+        List<LineClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                clients.add(LineClient.connect(server.address()));
+            }
+            for (LineClient c : clients) {
+                assertThat(c.send("PING").readLine()).isEqualTo("PONG");
+            }
+            // Un serveur à un thread par connexion en aurait créé dix.
+            List<String> created = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t) && t.isAlive())
+                    .map(Thread::getName).toList();
+            assertThat(created).containsExactly("selector");
+        } finally {
+            clients.forEach(LineClient::close);
+        }
     }
 }

@@ -17,7 +17,7 @@ import fr.progsys.sockets.Tools;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("S15, S17 : les serveurs lancés comme par une personne, et nc")
+@DisplayName("S01, S15, S17 : les serveurs lancés comme par une personne, et nc")
 class ServerExamplesTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -59,7 +59,7 @@ class ServerExamplesTest {
     }
 
     @Test
-    @DisplayName("le serveur à un thread par connexion dialogue avec nc et s'arrête sur « stop »")
+    @DisplayName("S01, S15 : le serveur lancé en tâche de fond répond à nc selon le protocole et s'arrête sur « stop »")
     void threadServerWithNc() throws IOException {
         Tools.require("nc");
         String session = runAndStop(ThreadPerConnectionServer.class,
@@ -71,7 +71,7 @@ class ServerExamplesTest {
     }
 
     @Test
-    @DisplayName("le serveur à pool et le serveur à Selector répondent à nc de même")
+    @DisplayName("S15, S17 : le serveur à pool et le serveur à Selector répondent à nc de même")
     void poolAndSelectorServersWithNc() throws IOException {
         Tools.require("nc");
         for (Class<?> server : List.of(PooledServer.class,
@@ -82,7 +82,7 @@ class ServerExamplesTest {
     }
 
     @Test
-    @DisplayName("le journal du serveur montre l'adresse de chaque client (accept)")
+    @DisplayName("S17 : le journal du serveur montre l'adresse de chaque client (accept)")
     void serverLogShowsClientAddresses() {
         try (ChildJvm child = ChildJvm.start(ThreadPerConnectionServer.class,
                 "--port", "0")) {

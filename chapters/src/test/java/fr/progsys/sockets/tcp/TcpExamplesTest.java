@@ -2,6 +2,7 @@ package fr.progsys.sockets.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -20,16 +22,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.LineDecoder;
 import fr.progsys.sockets.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("S10, S16–S21 : connect, accept, close, write, read")
+@DisplayName("S10, S16, S17, S18, S19, S20, S21 : connect, accept, close, write, read")
 class TcpExamplesTest {
 
     static ChildJvm.Result runExample(Class<?> main, String snippet,
@@ -46,20 +52,26 @@ class TcpExamplesTest {
         InetSocketAddress closed = ConnectOutcomes.closedPort();
         try (Socket s = new Socket()) {
             // refusé bien avant le délai : le noyau a répondu RST
+            long start = System.nanoTime();
             assertThatThrownBy(() -> s.connect(closed, 30_000))
                     .isInstanceOf(ConnectException.class)
                     .hasMessageContaining("Connection refused");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(10)); // pas d'attente
         }
     }
 
     @Test
-    @DisplayName("S16/S19 : file pleine, sans accept : connect attend et dépasse son délai")
+    @DisplayName("S16, S19 : backlog 1, sans accept : deux clients dans la file, les suivants dépassent leur délai")
     void connectTimesOutWhenBacklogIsFull() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1,
                 InetAddress.getLoopbackAddress())) {
-            List<String> outcomes = ConnectOutcomes.fillBacklog(server, 4);
-            assertThat(outcomes.get(0)).endsWith("connecté, dans la file");
-            assertThat(outcomes.get(3)).endsWith("délai dépassé (file pleine)");
+            // Linux admet backlog + 1 connexions établies dans la file.
+            assertThat(ConnectOutcomes.fillBacklog(server, 4)).containsExactly(
+                    "client 1 : connecté, dans la file",
+                    "client 2 : connecté, dans la file",
+                    "client 3 : délai dépassé (file pleine)",
+                    "client 4 : délai dépassé (file pleine)");
         }
         ChildJvm.Result run = runExample(ConnectOutcomes.class, "connect.txt",
                 "sockets.tcp.connect");
@@ -67,13 +79,85 @@ class TcpExamplesTest {
                 "délai dépassé (file pleine)");
     }
 
+    /** Le Send-Q que {@code ss -ltn} montre pour une socket d'écoute : son backlog. */
+    static int backlogShownBySs(int port) {
+        ChildJvm.Result ss = ChildJvm.run(Duration.ofSeconds(20), List.of("ss",
+                "-ltnH", "sport = :" + port));
+        assertThat(ss.exitCode()).as(ss.console()).isZero();
+        String[] cols = ss.stdout().strip().split("\\s+");
+        assertThat(cols[0]).as(ss.stdout()).isEqualTo("LISTEN");
+        return Integer.parseInt(cols[2]); // State Recv-Q Send-Q …
+    }
+
     @Test
-    @DisplayName("S16 : SOMAXCONN, plafond du backlog, se lit dans /proc")
+    @DisplayName("S16 : listen(somaxconn + 1000) : le noyau ramène le backlog à /proc/sys/net/core/somaxconn (ss)")
     void somaxconnCapsTheBacklog() throws IOException {
+        CTwins.require("ss");
         int somaxconn = Integer.parseInt(Files.readAllLines(
                 Path.of("/proc/sys/net/core/somaxconn")).get(0).strip());
-        assertThat(somaxconn).isGreaterThanOrEqualTo(128);
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        try (ServerSocket small = new ServerSocket(0, 1, lo);
+                ServerSocket huge = new ServerSocket(0, somaxconn + 1000, lo)) {
+            int smallShown = backlogShownBySs(small.getLocalPort());
+            int hugeShown = backlogShownBySs(huge.getLocalPort());
+            Snippets.write("sockets/somaxconn.txt", String.format(
+                    "/proc/sys/net/core/somaxconn : %d%n"
+                            + "%-16s → Send-Q de ss -ltn : %d%n"
+                            + "%-16s → Send-Q de ss -ltn : %d%n", somaxconn,
+                    "listen(s, 1)", smallShown,
+                    "listen(s, " + (somaxconn + 1000) + ")", hugeShown));
+            assertThat(smallShown).isEqualTo(1); // ss montre bien le backlog
+            assertThat(hugeShown).isEqualTo(somaxconn); // plafonné
+        }
         assertThat(BlockingServer.BACKLOG).isLessThanOrEqualTo(somaxconn);
+    }
+
+    @Test
+    @DisplayName("S16 : SOMAXCONN n'est pas dans sys/socket.h mais dans bits/socket.h (glibc, gcc -E)")
+    void somaxconnIsDefinedInBitsSocketH(@TempDir Path dir) throws IOException {
+        CTwins.require("gcc");
+        Path c = Files.writeString(dir.resolve("s.c"),
+                "#include <sys/socket.h>\n");
+        ChildJvm.Result pre = ChildJvm.run(Duration.ofSeconds(30), List.of("gcc",
+                "-E", "-dD", c.toString()));
+        assertThat(pre.exitCode()).as(pre.console()).isZero();
+        String file = null;
+        String where = null;
+        for (String line : pre.stdout().lines().toList()) {
+            if (line.startsWith("# ") && line.contains("\"")) {
+                file = line.substring(line.indexOf('"') + 1,
+                        line.lastIndexOf('"')); // le fichier en cours
+            } else if (line.startsWith("#define SOMAXCONN")) {
+                where = file + " : " + line;
+            }
+        }
+        System.out.println(where);
+        Snippets.write("sockets/somaxconn-header.txt", where.replace("\t", " ")
+                + "\n");
+        assertThat(where).matches(".*/bits/socket\\.h : #define SOMAXCONN\\s+\\d+");
+    }
+
+    @Test
+    @DisplayName("S21 : read prend void *buf : le prototype const void * de la diapositive est refusé par gcc")
+    void readTakesAWritableBuffer(@TempDir Path dir) throws IOException {
+        CTwins.require("gcc");
+        String slide = "#include <unistd.h>\n"
+                + "ssize_t read(int fd, const void *buf, size_t count);\n";
+        String real = "#include <unistd.h>\n"
+                + "ssize_t read(int fd, void *buf, size_t count);\n"
+                + "ssize_t write(int fd, const void *buf, size_t count);\n";
+        ChildJvm.Result bad = syntaxCheck(dir.resolve("slide.c"), slide);
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.stderr()).contains("conflicting types");
+        ChildJvm.Result good = syntaxCheck(dir.resolve("real.c"), real);
+        assertThat(good.exitCode()).as(good.console()).isZero();
+    }
+
+    static ChildJvm.Result syntaxCheck(Path file, String source)
+            throws IOException {
+        Files.writeString(file, source);
+        return ChildJvm.run(Duration.ofSeconds(30), List.of("gcc",
+                "-std=c11", "-fsyntax-only", file.toString()));
     }
 
     @Test
@@ -98,22 +182,85 @@ class TcpExamplesTest {
         }
     }
 
+    /** Les paires (écrits, lus) des lignes « … : écrits N, lus M ». */
+    static List<long[]> writtenAndRead(String stdout) {
+        List<long[]> counts = new ArrayList<>();
+        Matcher m = Pattern.compile("écrits (\\d+), lus (\\d+)").matcher(stdout);
+        while (m.find()) {
+            counts.add(new long[] {Long.parseLong(m.group(1)),
+                    Long.parseLong(m.group(2))});
+        }
+        return counts;
+    }
+
     @Test
-    @DisplayName("S10 : ce qui est écrit avant close est livré en entier")
+    @DisplayName("S10 : ce qui est écrit avant close est livré en entier ; SO_LINGER 0 le jette")
     void closeStillDeliversWrittenData() throws IOException {
         ChildJvm.Result run = runExample(CloseDelivers.class, "close.txt",
                 "sockets.tcp.close");
-        List<long[]> counts = new ArrayList<>();
-        for (String line : run.stdout().lines().toList()) {
-            if (line.startsWith("SO_LINGER")) {
-                String[] w = line.replaceAll("[^0-9 ]", "").trim().split("\\s+");
-                counts.add(new long[] {Long.parseLong(w[w.length - 2]),
-                        Long.parseLong(w[w.length - 1])});
-            }
-        }
-        assertThat(counts).hasSize(2);
+        List<long[]> counts = writtenAndRead(run.stdout());
+        assertThat(counts).hasSize(3);
         assertThat(counts.get(0)[1]).isEqualTo(counts.get(0)[0]).isPositive();
         assertThat(counts.get(1)[1]).isLessThan(counts.get(1)[0]);
+        assertThat(counts.get(2)[1]).isLessThan(counts.get(2)[0]);
+        // Un RST (« Connection reset ») après les deuxième et troisième
+        // fermetures seulement : la première finit par un FIN.
+        List<String> lines = run.stdout().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith("SO_LINGER 0 non : ");
+        assertThat(lines.get(1)).isEqualTo("lecteur : Connection reset");
+        assertThat(lines.get(2)).startsWith("SO_LINGER 0 oui : ");
+        assertThat(lines.get(3)).isEqualTo("lecteur : Connection reset");
+        assertThat(lines.get(4)).startsWith("non lu à la fermeture : ");
+    }
+
+    @Test
+    @DisplayName("S10 : fermer avec des octets reçus non lus envoie un RST : le lecteur perd la fin (Connection reset)")
+    void closeWithUnreadDataResetsTheConnection() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress());
+                SocketChannel writer =
+                        SocketChannel.open(server.getLocalSocketAddress());
+                Socket reader = server.accept()) {
+            reader.getOutputStream().write('?'); // jamais lu par writer
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    writer.socket().getInputStream().available() == 1);
+            long written = CloseDelivers.writeThenClose(writer, false);
+            reader.setSoTimeout(10_000);
+            byte[] chunk = new byte[64 * 1024];
+            long[] read = {0};
+            assertThatThrownBy(() -> {
+                for (int n; (n = reader.getInputStream().read(chunk)) > 0; ) {
+                    read[0] += n;
+                }
+            }).isInstanceOf(SocketException.class)
+                    .hasMessageContaining("Connection reset");
+            // Ce qui était encore dans le tampon d'envoi de writer est perdu
+            // (write a rendu 0 : le tampon était plein) ; Linux livre ce qui
+            // avait déjà atteint le tampon de réception du lecteur.
+            assertThat(read[0]).isPositive().isLessThan(written);
+        }
+    }
+
+    @Test
+    @DisplayName("S10 : sans octet non lu, close sans SO_LINGER finit par un FIN : fin de flot, pas de RST")
+    void closeWithoutUnreadDataEndsWithFin() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress());
+                SocketChannel writer =
+                        SocketChannel.open(server.getLocalSocketAddress());
+                Socket reader = server.accept()) {
+            long written = CloseDelivers.writeThenClose(writer, false);
+            reader.setSoTimeout(10_000);
+            byte[] chunk = new byte[64 * 1024];
+            long read = 0;
+            int n;
+            while ((n = reader.getInputStream().read(chunk)) > 0) {
+                read += n; // aucune exception : FIN, pas RST
+            }
+            assertThat(n).isEqualTo(-1);
+            assertThat(read).isEqualTo(written);
+        }
     }
 
     @Test
@@ -170,7 +317,12 @@ class TcpExamplesTest {
     @DisplayName("S18 : le client sans serveur échoue tout de suite, sans bloquer")
     void clientWithoutServerFailsFast() throws IOException {
         InetSocketAddress closed = ConnectOutcomes.closedPort();
+        long start = System.nanoTime();
         assertThatThrownBy(() -> TcpClient.exchange(closed, List.of("PING")))
-                .isInstanceOf(ConnectException.class);
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Connection refused");
+        // Refus immédiat, pas l'expiration du délai de connect du client.
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofMillis(TcpClient.TIMEOUT_MS));
     }
 }

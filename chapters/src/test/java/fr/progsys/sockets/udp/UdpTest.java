@@ -3,6 +3,7 @@ package fr.progsys.sockets.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.Protocol;
 import fr.progsys.sockets.ServerOptions;
@@ -28,7 +32,7 @@ import fr.progsys.sockets.Tools;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("S11–S14 : client-serveur UDP")
+@DisplayName("S11, S12, S13, S14 : client-serveur UDP")
 class UdpTest {
 
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -136,8 +140,12 @@ class UdpTest {
         ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30),
                 UdpClient.class, args.split(" "));
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("client lié à 127.0.0.1:",
-                "PING → PONG");
+        assertThat(run.stdout()).contains("PING → PONG")
+                .containsPattern("client lié à 127\\.0\\.0\\.1:[1-9]\\d*\n");
+        int port = Integer.parseInt(run.stdout().replaceAll(
+                "(?s).*client lié à 127\\.0\\.0\\.1:(\\d+).*", "$1"));
+        assertThat(port).as("port choisi par le système, pas celui du serveur")
+                .isNotEqualTo(server.address().getPort());
         Snippets.console("sockets/udp-client.txt", "sockets.udp.client",
                 args, run.console());
     }
@@ -169,6 +177,40 @@ class UdpTest {
                 run.console());
         assertThat(run.stdout()).contains("65507 octets envoyés, 65507 reçus",
                 "65508 octets : refusé (Message too long)");
+    }
+
+    @Test
+    @DisplayName("S12 : sur un MTU de 1500, IPv4 fragmente au-delà de 1472 octets de données (MTU − 28)")
+    void fragmentationStartsAboveMtuMinus28(@TempDir Path dir) {
+        CTwins.require("unshare");
+        CTwins.require("ip");
+        Path exe = CTwins.compile("udp_df.c", dir);
+        // Une boucle locale à MTU 1500 dans un espace de noms réseau neuf
+        // (il faut root) : la vraie boucle locale a un MTU de 65536.
+        ChildJvm.Result r = CTwins.run(List.of("unshare", "-n", "sh", "-c",
+                "ip link set lo mtu 1500 up && \"$0\" 1472 1473",
+                exe.toString()));
+        assumeTrue(r.exitCode() == 0, "espace de noms réseau impossible ici"
+                + " (il faut root) : " + r.console());
+        Snippets.write("sockets/udp-mtu.txt", "$ ip link set lo mtu 1500\n"
+                + "$ ./udp_df 1472 1473\n" + r.stdout());
+        assertThat(r.stdout()).isEqualTo("MTU de la route : 1500\n"
+                + "1472 octets, sans fragmenter : envoyé\n"
+                + "1472 octets, fragmentable : 0 fragments créés\n"
+                + "1473 octets, sans fragmenter : EMSGSIZE\n"
+                + "1473 octets, fragmentable : 2 fragments créés\n");
+    }
+
+    @Test
+    @DisplayName("S12 : sur la boucle locale (MTU 65536), 65 507 octets partent sans fragmenter, 65 508 jamais")
+    void loopbackCarriesTheLargestDatagramWhole(@TempDir Path dir) {
+        Path exe = CTwins.compile("udp_df.c", dir);
+        ChildJvm.Result r = CTwins.runOk(exe, "65507", "65508");
+        assertThat(r.stdout()).contains(
+                "65507 octets, sans fragmenter : envoyé",
+                "65507 octets, fragmentable : 0 fragments créés",
+                "65508 octets, sans fragmenter : EMSGSIZE",
+                "65508 octets, fragmentable : EMSGSIZE");
     }
 
     @Test

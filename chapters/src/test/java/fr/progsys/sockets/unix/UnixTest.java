@@ -3,6 +3,7 @@ package fr.progsys.sockets.unix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.Tools;
@@ -52,6 +54,46 @@ class UnixTest {
             server.close();
         }
         assertThat(socket).doesNotExist();
+        assertThat(socket.getParent()).doesNotExist();
+    }
+
+    /** {@code socat} lancé sous l'utilisateur nobody : se connecte puis part. */
+    static ChildJvm.Result connectAsNobody(Path socket) {
+        return CTwins.run(List.of("setpriv", "--reuid=65534", "--regid=65534",
+                "--clear-groups", "socat", "-u", "OPEN:/dev/null",
+                "UNIX-CONNECT:" + socket));
+    }
+
+    @Test
+    @DisplayName("U01 : pour se connecter, il faut écrire sur le fichier de socket et traverser son dossier")
+    void connectNeedsWriteOnFileAndSearchOnDirectory() throws IOException {
+        Tools.require("socat");
+        CTwins.require("setpriv");
+        Path socket = SocketDir.createPrivate().resolve("service.sock");
+        TcpServer server = UnixStreamServer.open(socket,
+                Duration.ofSeconds(30), line -> { });
+        try {
+            Path dir = socket.getParent();
+            Files.setPosixFilePermissions(socket,
+                    PosixFilePermissions.fromString("rwxrwxrwx"));
+            ChildJvm.Result privateDir = connectAsNobody(socket);
+            assumeTrue(!privateDir.stderr().contains("setpriv"),
+                    "setpriv impossible ici (il faut root) : "
+                            + privateDir.console());
+            assertThat(privateDir.exitCode()).isNotZero();
+            assertThat(privateDir.stderr()).contains("Permission denied");
+            Files.setPosixFilePermissions(dir,
+                    PosixFilePermissions.fromString("rwxr-xr-x"));
+            ChildJvm.Result open = connectAsNobody(socket);
+            assertThat(open.exitCode()).as(open.console()).isZero();
+            Files.setPosixFilePermissions(socket,
+                    PosixFilePermissions.fromString("rwxr-xr-x"));
+            ChildJvm.Result readOnly = connectAsNobody(socket);
+            assertThat(readOnly.exitCode()).isNotZero();
+            assertThat(readOnly.stderr()).contains("Permission denied");
+        } finally {
+            server.close();
+        }
         assertThat(socket.getParent()).doesNotExist();
     }
 
@@ -147,20 +189,56 @@ class UnixTest {
     }
 
     @Test
-    @DisplayName("S06 : un chemin de 108 octets est refusé avant bind, avec un message clair")
+    @DisplayName("S06 : 106 octets passent ; 107 et 108 sont refusés avant bind, avec un message clair")
     void tooLongPathIsRefusedClearly(@TempDir Path dir) {
-        assertThatThrownBy(() -> SocketDir.check(PathLimit.pathOfLength(dir,
-                108))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("chemin de socket trop long : 108 octets, 107 au"
-                        + " plus (sun_path)");
-        assertThat(SocketDir.check(PathLimit.pathOfLength(dir, 107)))
-                .isNotNull();
+        assertThat(SocketDir.check(PathLimit.pathOfLength(dir, 106)))
+                .isEqualTo(PathLimit.pathOfLength(dir, 106));
+        for (int bytes : new int[] {107, 108}) {
+            assertThatThrownBy(() -> SocketDir.check(PathLimit.pathOfLength(
+                    dir, bytes))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("chemin de socket trop long : " + bytes
+                            + " octets, 106 au plus (sun_path)");
+        }
     }
 
     @Test
-    @DisplayName("S06 : le noyau accepte 107 octets (jnr) ; le JDK refuse au-delà de 106")
-    void kernelTakes107BytesJdkStopsEarlier(@TempDir Path dir)
-            throws IOException {
+    @DisplayName("S06 : le JDK lie 106 octets et refuse dès 107 : SocketDir.check suit exactement le JDK")
+    void checkMatchesTheJdkLimit(@TempDir Path dir) throws IOException {
+        System.out.println("JDK " + Runtime.version());
+        Path p106 = PathLimit.pathOfLength(dir, 106);
+        try (ServerSocketChannel s =
+                ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            s.bind(UnixDomainSocketAddress.of(SocketDir.check(p106)));
+            assertThat(p106).exists();
+        } finally {
+            Files.deleteIfExists(p106);
+        }
+        for (int bytes : new int[] {107, 108}) {
+            Path p = PathLimit.pathOfLength(dir, bytes);
+            try (ServerSocketChannel s =
+                    ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                assertThatThrownBy(() -> s.bind(UnixDomainSocketAddress.of(p)))
+                        .as("%d octets", bytes)
+                        .isInstanceOf(IOException.class)
+                        .hasMessage("Unix domain path too long");
+            }
+            assertThatThrownBy(() -> SocketDir.check(p))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(p).doesNotExist();
+        }
+        ChildJvm.Result run = ChildJvm.run(WAIT, PathLimit.class);
+        Snippets.console("sockets/unix-path-limit.txt",
+                "sockets.unix.path-limit", run.console());
+        assertThat(run.stdout()).isEqualTo("106 octets : lié\n"
+                + "107 octets : chemin de socket trop long : 107 octets,"
+                + " 106 au plus (sun_path)\n"
+                + "108 octets : chemin de socket trop long : 108 octets,"
+                + " 106 au plus (sun_path)\n");
+    }
+
+    @Test
+    @DisplayName("S06 : le noyau lie 107 octets (jnr) et 108 sans zéro final (jumeau C), ce que le JDK refuse")
+    void kernelTakes107And108Bytes(@TempDir Path dir) throws IOException {
         Path p107 = PathLimit.pathOfLength(dir, 107);
         try (UnixDatagramChannel ch = UnixDatagramChannel.open()) {
             ch.bind(new UnixSocketAddress(p107.toFile()));
@@ -168,17 +246,21 @@ class UnixTest {
         } finally {
             Files.deleteIfExists(p107);
         }
-        try (ServerSocketChannel s =
-                ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            assertThatThrownBy(() -> s.bind(UnixDomainSocketAddress.of(
-                    PathLimit.pathOfLength(dir, 108))))
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("too long");
-        }
-        ChildJvm.Result run = ChildJvm.run(WAIT, PathLimit.class);
-        Snippets.console("sockets/unix-path-limit.txt",
-                "sockets.unix.path-limit", run.console());
-        assertThat(run.stdout()).contains("106 octets : lié",
-                "108 octets : chemin de socket trop long");
+        // struct sockaddr_un selon gcc : pas de sun_len, sun_path de 108.
+        assertThat(CTwins.keyValues(CTwins.runOk(CTwins.compile(
+                "sockaddr_layout.c", dir)).stdout()))
+                .containsEntry("offsetof(sun_path)", "2")
+                .containsEntry("sizeof(sun_path)",
+                        Integer.toString(SocketDir.SUN_PATH_LINUX));
+        Path exe = CTwins.compile("sun_path.c", dir);
+        Path p108 = PathLimit.pathOfLength(dir, 108);
+        ChildJvm.Result c = CTwins.runOk(exe, p108.toString());
+        assertThat(c.stdout()).isEqualTo(
+                "108 octets : lié, fichier de socket présent sous ce nom\n");
+        assertThat(p108).doesNotExist(); // effacé par le jumeau
+        // 109 octets ne tiennent plus dans sun_path : le jumeau refuse.
+        assertThat(CTwins.run(List.of(exe.toString(),
+                PathLimit.pathOfLength(dir, 109).toString())).exitCode())
+                .isEqualTo(2);
     }
 }
