@@ -146,13 +146,19 @@ class BookChecksTest {
         }
 
         @Test
-        @DisplayName("seuls les encadrés qui commencent par nommer le support le corrigent")
+        @DisplayName("un encadré corrige le support quand sa première phrase nomme le support ou la diapositive")
         void slideCorrections() {
             List<PrecisionBoxes.Box> boxes = PrecisionBoxes.parse("x.adoc", List.of(
                     "[NOTE]", "====", "Le support dit A ; en réalité B.", "====", "",
                     "[NOTE]", "====", "La diapositive montre C.", "====", "",
-                    "[NOTE]", "====", "Un détail, comme sur la diapositive.", "===="));
+                    "[NOTE]", "====", "Un détail. Comme sur la diapositive.", "===="));
             assertThat(boxes).extracting(PrecisionBoxes::correctsSlides).containsExactly(true, true, false);
+            List<PrecisionBoxes.Box> more = PrecisionBoxes.parse("x.adoc", List.of(
+                    "[NOTE]", "====", "Le champ `x` de la diapositive", "n'existe que sous BSD.", "====", "",
+                    "[NOTE]", "====", "Sous Linux, A. La diapositive n'en parle pas.", "====", "",
+                    "[NOTE]", "====", "Le deuxième argument, que le support appelle « portée », est B.",
+                    "===="));
+            assertThat(more).extracting(PrecisionBoxes::correctsSlides).containsExactly(true, false, true);
         }
     }
 
@@ -215,6 +221,8 @@ class BookChecksTest {
             assertThat(faults("<pre>x ? y : z; « a »</pre><code>f() ; g() !</code>"
                     + "<script>if (a) { b : c }</script><style>a:hover{b:c;}</style>")).isEmpty();
             assertThat(faults("<p>Quoi&#160;?!</p>")).isEmpty();
+            assertThat(faults("<div id=\"toc\"><div>Titre : sous-titre</div></div><p>ok</p>")).isEmpty();
+            assertThat(faults("<div id=\"toc\"><div>a</div></div><p>Titre : suite</p>")).hasSize(1);
         }
 
         @Test
@@ -265,7 +273,8 @@ class BookChecksTest {
         void localIgnored() {
             String html = "<a href=\"https://openjdk.org\">JMH</a><link rel=\"stylesheet\" href=\"local.css\">"
                     + "<img src=\"images/a.svg\"><style>@import \"local.css\"; p{}</style>"
-                    + "<p>https://example.org dans le texte</p>";
+                    + "<p>https://example.org dans le texte</p>"
+                    + "<style>/* @import \"https://fonts.example/z\"; */ p{}</style>";
             assertThat(HtmlChecks.networkFetches(html)).isEmpty();
         }
     }

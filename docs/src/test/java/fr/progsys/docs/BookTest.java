@@ -133,7 +133,7 @@ class BookTest {
                 .toList();
         System.out.println("Encadrés Précision qui corrigent le support : " + corrections.size());
         assertThat(corrections)
-                .as("encadrés commençant par « Le support », « La diapositive » ou « Les diapositives »")
+                .as("encadrés dont la première phrase nomme le support ou la diapositive")
                 .hasSizeGreaterThanOrEqualTo(MIN_SLIDE_CORRECTIONS);
     }
 

@@ -51,7 +51,8 @@ final class HtmlChecks {
      * Le texte visible de la page : sans balises ni attributs, entités
      * décodées ; le contenu de chaque {@code <pre>}, {@code <code>},
      * {@code <script>}, {@code <style>}… est remplacé par le seul caractère
-     * {@link #CODE}, les limites de bloc par un saut de ligne.
+     * {@link #CODE}, les limites de bloc par un saut de ligne ; la table des
+     * matières ({@code <div id="toc">}), qui répète les titres, est sautée.
      */
     static String visibleText(String html) {
         StringBuilder text = new StringBuilder(html.length() / 2);
@@ -97,7 +98,7 @@ final class HtmlChecks {
                 }
                 continue;
             }
-            if (!closing && !selfClosing && SKIPPED.contains(name)) {
+            if (!closing && !selfClosing && (SKIPPED.contains(name) || isToc(name, tag))) {
                 skipping = name;
                 skipDepth = 1;
                 text.append(CODE);
@@ -110,6 +111,11 @@ final class HtmlChecks {
             }
         }
         return text.toString();
+    }
+
+    /** La table des matières répète les titres : on ne les compte qu'une fois, à leur place. */
+    private static boolean isToc(String name, String tag) {
+        return name.equals("div") && tag.matches("(?s).*\\bid=[\"']toc[\"'].*");
     }
 
     private static int endOfTag(String html, int start) {
@@ -216,8 +222,8 @@ final class HtmlChecks {
      * Ce que la page irait chercher sur le réseau en s'ouvrant : les URL
      * {@code http(s)://} (ou {@code //hôte}) des attributs {@code href}/{@code src}
      * de {@code <link>}, {@code <script>}, {@code <img>}…, et des {@code @import}
-     * / {@code url(…)} des feuilles de style. Un lien {@code <a href>} ne
-     * charge rien et ne compte pas.
+     * / {@code url(…)} des feuilles de style (hors commentaires CSS). Un lien
+     * {@code <a href>} ne charge rien et ne compte pas.
      */
     static List<String> networkFetches(String html) {
         List<String> found = new ArrayList<>();
@@ -232,7 +238,8 @@ final class HtmlChecks {
         Matcher styles = Pattern.compile("<style\\b[^>]*>(.*?)</style>",
                 Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(html);
         while (styles.find()) {
-            Matcher css = CSS_FETCH.matcher(styles.group(1));
+            String rules = styles.group(1).replaceAll("(?s)/\\*.*?\\*/", " ");
+            Matcher css = CSS_FETCH.matcher(rules);
             while (css.find()) {
                 found.add("<style> " + css.group(1));
             }

@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  * espace insécable U+00A0 ou U+202F écrite telle quelle, avant le deux-points ;
  * la liste peut continuer sur les lignes suivantes du même paragraphe).
  *
- * Un encadré <em>corrige le support</em> quand son texte commence par
- * « Le support », « La diapositive » ou « Les diapositives » : c'est le
- * marqueur que compte le livre (une simple mention de diapositive au milieu
- * d'un encadré ne suffit pas).
+ * Un encadré <em>corrige le support</em> quand sa première phrase (jusqu'au
+ * premier point suivi d'une espace) nomme le support : les mots « support »,
+ * « diapositive » ou « diapositives » y figurent, comme dans « Le support dit
+ * … ; en réalité … » ou « Le champ `sin_len` de la diapositive n'existe que
+ * sous BSD ». C'est le marqueur que compte le livre : une diapositive citée
+ * plus loin dans l'encadré ne suffit pas.
  */
 final class PrecisionBoxes {
 
@@ -58,7 +60,8 @@ final class PrecisionBoxes {
             Pattern.compile("^Preuve(?:\\{nbsp\\}|\\{nnbsp\\}|\u00a0|\u202f): (.*)$");
     private static final Pattern PROOF_ITEM = Pattern.compile("`(\\p{Lu}[\\w$]*)#(\\w+)`");
     private static final Pattern CORRECTS =
-            Pattern.compile("^(?:\\*|_)*(?:Le support|La diapositive|Les diapositives)\\b");
+            Pattern.compile("(?iu)(?<![\\w-])(?:support|diapositives?)(?![\\w-])");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?:\\s|$)");
 
     private PrecisionBoxes() {
     }
@@ -133,7 +136,12 @@ final class PrecisionBoxes {
         return c == '-' || c == '.' || c == '+' || c == '/';
     }
 
-    /** Le dernier paragraphe de l'encadré, lignes jointes par une espace. */
+    /**
+     * La preuve de l'encadré : depuis la dernière ligne qui commence par
+     * « Preuve » jusqu'à la fin de l'encadré, lignes jointes par une espace, à
+     * condition qu'aucune ligne vide ne suive (la preuve finit l'encadré) ;
+     * sinon le dernier paragraphe.
+     */
     static String lastParagraph(Box box) {
         List<String> text = box.text();
         int end = text.size();
@@ -143,6 +151,12 @@ final class PrecisionBoxes {
         int start = end;
         while (start > 0 && !text.get(start - 1).isBlank()) {
             start--;
+        }
+        for (int i = end - 1; i >= start; i--) {
+            if (text.get(i).startsWith("Preuve")) {
+                start = i;
+                break;
+            }
         }
         return String.join(" ", text.subList(start, end)).strip();
     }
@@ -168,12 +182,11 @@ final class PrecisionBoxes {
         return Optional.of(proofs);
     }
 
-    /** L'encadré corrige-t-il le support ? (il commence par « Le support », « La diapositive »…) */
+    /** L'encadré corrige-t-il le support ? (sa première phrase nomme le support ou la diapositive) */
     static boolean correctsSlides(Box box) {
-        return box.text().stream()
-                .filter(l -> !l.isBlank())
-                .findFirst()
-                .map(l -> CORRECTS.matcher(l.strip()).find())
-                .orElse(false);
+        String text = String.join(" ", box.text()).strip();
+        Matcher end = SENTENCE_END.matcher(text);
+        String first = end.find() ? text.substring(0, end.start()) : text;
+        return CORRECTS.matcher(first).find();
     }
 }
