@@ -3,13 +3,21 @@ package fr.progsys.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Les vérifications du livre, essayées sur de petites entrées écrites pour
@@ -252,6 +260,51 @@ class BookChecksTest {
             assertThat(HtmlChecks.visibleText("<a title=\"a : b\" href=\"x?y=1;z\">l&amp;t&#160;</a>"))
                     .isEqualTo("l&t" + NB);
             assertThat(faults("<img alt=\"Figure : « x »\" src=\"a.png\">")).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("l'outil tools/espaces-insecables.py")
+    class Tool {
+
+        @Test
+        @DisplayName("corrige les cas difficiles, sans toucher au code ni aux directives")
+        void fixesHardCases(@TempDir Path dir) throws IOException, InterruptedException {
+            Path adoc = dir.resolve("essai.adoc");
+            Files.writeString(adoc, String.join("\n",
+                    "== Titre : sous-titre",
+                    "NOTE: Voir `x` : suite ; « `read` » et <<ancre>>; *gras*: oui!",
+                    "Une citation « occupé…",
+                    "» continue, à 10:30, std::vector, voir https://e.org/a?b=c.",
+                    "Preuve{nbsp}: `A#b`",
+                    "",
+                    "----",
+                    "code : « intact »",
+                    "----",
+                    ":attribut: valeur :"), StandardCharsets.UTF_8);
+            Process p;
+            try {
+                p = new ProcessBuilder("python3", BookTest.ROOT.resolve("tools/espaces-insecables.py")
+                        .toString(), adoc.toString()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                System.out.println("Essai de l'outil sauté : python3 introuvable (" + e.getMessage() + ")");
+                Assumptions.abort("python3 introuvable");
+                return;
+            }
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+            assertThat(Files.readAllLines(adoc)).containsExactly(
+                    "== Titre" + NB + ": sous-titre",
+                    "NOTE: Voir `x`" + NB + ": suite" + NB + "; «" + NB + "`read`" + NB + "» et <<ancre>>"
+                            + NB + "; *gras*" + NB + ": oui" + NB + "!",
+                    "Une citation «" + NB + "occupé…" + NB + "»",
+                    "continue, à 10:30, std::vector, voir https://e.org/a?b=c.",
+                    "Preuve{nbsp}: `A#b`",
+                    "",
+                    "----",
+                    "code : « intact »",
+                    "----",
+                    ":attribut: valeur :");
         }
     }
 
