@@ -7,56 +7,57 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Vérifie que rien ne manque au livre : chaque diapositive d'un chapitre
- * terminé a son ancre, chaque exemple est inclus, aucune ligne de code incluse
- * ne déborde de la page.
+ * Vérifie que rien ne manque au livre : chaque diapositive de la liste
+ * ({@code diapositives.csv}) a son ancre et un test qui la nomme, chaque
+ * exemple est inclus, chaque encadré Précision est prouvé par un test qui
+ * existe, aucune ligne de code incluse ne déborde de la page, la typographie
+ * française est respectée et le livre HTML ne charge rien depuis le réseau.
  */
 @DisplayName("Le livre du cours")
 class BookTest {
 
-    /** Préfixes des chapitres terminés : leurs diapositives doivent toutes avoir une ancre. */
-    static final Set<String> FINISHED = Set.of("t", "i", "s", "u");
-
-    /** Les identifiants de ../shared/SLIDES.md, par préfixe de chapitre. */
-    static final Map<String, Integer> SLIDE_COUNTS =
-            Map.of("t", 19, "i", 15, "s", 21, "u", 1);
-
     static final int MAX_COLUMNS = 80;
+
+    /** Encadrés Précision qui corrigent le support : au moins autant (issue 9). */
+    static final int MIN_SLIDE_CORRECTIONS = 25;
+
+    /** Fautes de typographie listées dans un message d'échec. */
+    static final int SHOWN = 30;
 
     static final Path ROOT = Path.of(System.getProperty("progsys.root", ".."));
     static final Path BOOK = Path.of(System.getProperty("progsys.book", "target/book"));
     static final Path DOCS = ROOT.resolve("docs/src/docs/asciidoc");
 
-    static Set<String> expectedSlideIds() {
-        Set<String> ids = new TreeSet<>();
-        for (String prefix : FINISHED) {
-            IntStream.rangeClosed(1, SLIDE_COUNTS.get(prefix))
-                    .forEach(i -> ids.add(String.format("slide-%s%02d", prefix, i)));
-        }
-        return ids;
+    /** La liste des diapositives du cours : la seule source des identifiants. */
+    static final Path SLIDE_LIST = DOCS.resolve("diapositives.csv");
+
+    static List<Slides.Slide> slides() {
+        return Slides.load(SLIDE_LIST);
+    }
+
+    static String html() throws IOException {
+        return Files.readString(BOOK.resolve("html/livre.html"));
     }
 
     @Test
-    @DisplayName("chaque diapositive d'un chapitre terminé a son ancre slide-<id> dans le livre HTML")
-    void everySlideOfFinishedChaptersHasAnAnchor() throws IOException {
-        String html = Files.readString(BOOK.resolve("html/livre.html"));
+    @DisplayName("chaque diapositive de diapositives.csv a son ancre dans le livre HTML")
+    void everySlideHasAnAnchor() throws IOException {
+        String html = html();
         Set<String> missing = new TreeSet<>();
-        for (String id : expectedSlideIds()) {
-            if (!html.contains("id=\"" + id + "\"")) {
-                missing.add(id);
+        for (Slides.Slide slide : slides()) {
+            if (!html.contains("id=\"" + slide.anchor() + "\"")) {
+                missing.add(slide.id() + " → " + slide.anchor());
             }
         }
         assertThat(missing).as("ancres absentes du livre").isEmpty();
@@ -86,25 +87,92 @@ class BookTest {
     }
 
     @Test
-    @DisplayName("les diapositives que cite chaque exemple ont leur ancre dans le livre")
+    @DisplayName("les diapositives que cite chaque exemple sont dans la liste et ont leur ancre")
     void slidesOfEveryExampleHaveAnchors() throws IOException {
-        String html = Files.readString(BOOK.resolve("html/livre.html"));
-        Pattern slides = Pattern.compile("slides\\s*=\\s*\\{([^}]*)\\}");
-        Pattern id = Pattern.compile("\"([TISU]\\d\\d)\"");
+        String html = html();
+        List<Slides.Slide> slides = slides();
+        Map<String, Slides.Slide> byId = Slides.byId(slides);
+        Pattern list = Pattern.compile("slides\\s*=\\s*\\{([^}]*)\\}");
+        Pattern id = Pattern.compile("\"(" + Slides.idPattern(slides).pattern() + ")\"");
         List<String> missing = new ArrayList<>();
         for (Path source : exampleSources()) {
-            Matcher m = slides.matcher(Files.readString(source));
+            Matcher m = list.matcher(Files.readString(source));
             if (m.find()) {
                 Matcher ids = id.matcher(m.group(1));
                 while (ids.find()) {
-                    String anchor = "slide-" + ids.group(1).toLowerCase(Locale.ROOT);
-                    if (!html.contains("id=\"" + anchor + "\"")) {
-                        missing.add(source.getFileName() + " → " + anchor);
+                    Slides.Slide slide = byId.get(ids.group(1));
+                    if (slide == null) {
+                        missing.add(source.getFileName() + " → " + ids.group(1)
+                                + " absent de diapositives.csv");
+                    } else if (!html.contains("id=\"" + slide.anchor() + "\"")) {
+                        missing.add(source.getFileName() + " → " + slide.anchor());
                     }
                 }
             }
         }
         assertThat(missing).as("exemples dont la diapositive n'a pas d'ancre").isEmpty();
+    }
+
+    @Test
+    @DisplayName("chaque encadré Précision finit par une ligne Preuve qui nomme des tests existants")
+    void everyPrecisionBoxIsProven() throws IOException {
+        TestSources tests = TestSources.scan(ROOT);
+        List<String> bad = new ArrayList<>();
+        for (PrecisionBoxes.Box box : precisionBoxes()) {
+            bad.addAll(BookChecks.proofDefects(box, tests));
+        }
+        assertThat(bad).as("encadrés Précision sans preuve valable (%d)", bad.size()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("au moins " + MIN_SLIDE_CORRECTIONS + " encadrés Précision corrigent le support")
+    void enoughPrecisionBoxesCorrectTheSlides() throws IOException {
+        List<String> corrections = precisionBoxes().stream()
+                .filter(PrecisionBoxes::correctsSlides)
+                .map(PrecisionBoxes.Box::where)
+                .toList();
+        System.out.println("Encadrés Précision qui corrigent le support : " + corrections.size());
+        assertThat(corrections)
+                .as("encadrés dont la première phrase nomme le support ou la diapositive")
+                .hasSizeGreaterThanOrEqualTo(MIN_SLIDE_CORRECTIONS);
+    }
+
+    @Test
+    @DisplayName("chaque diapositive de diapositives.csv est nommée par le @DisplayName d'un test")
+    void everySlideIsNamedByATest() {
+        List<Slides.Slide> slides = slides();
+        Set<String> named = BookChecks.idsInDisplayNames(TestSources.scan(ROOT),
+                Slides.idPattern(slides));
+        List<String> missing = slides.stream()
+                .map(Slides.Slide::id)
+                .filter(id -> !named.contains(id))
+                .toList();
+        assertThat(missing).as("diapositives qu'aucun nom de test ne cite").isEmpty();
+    }
+
+    @Test
+    @DisplayName("aucun nom de test n'écrit une plage d'identifiants : chacun en entier")
+    void noDisplayNameUsesARange() {
+        List<String> ranges = BookChecks.rangesInDisplayNames(TestSources.scan(ROOT),
+                Slides.idPattern(slides()));
+        assertThat(ranges).as("plages dans les noms de tests (écrire « I06, I07, I08 »)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("typographie française du livre HTML : espace insécable avant : ; ? ! » et après «")
+    void frenchTypography() throws IOException {
+        List<String> bad = HtmlChecks.typographyViolations(HtmlChecks.visibleText(html()));
+        assertThat(bad.size())
+                .as("fautes de typographie dans livre.html (python3 tools/espaces-insecables.py"
+                        + " les corrige), les %d premières :%n%s", Math.min(SHOWN, bad.size()),
+                        String.join("\n", bad.subList(0, Math.min(SHOWN, bad.size()))))
+                .isZero();
+    }
+
+    @Test
+    @DisplayName("le livre HTML ne charge rien depuis le réseau (ni polices, ni scripts)")
+    void htmlFetchesNothingFromTheNetwork() throws IOException {
+        assertThat(HtmlChecks.networkFetches(html())).as("ressources chargées par le réseau").isEmpty();
     }
 
     @Test
@@ -164,6 +232,20 @@ class BookTest {
             }
         }
         return indent == Integer.MAX_VALUE ? 0 : indent;
+    }
+
+    private static List<PrecisionBoxes.Box> precisionBoxes() throws IOException {
+        List<PrecisionBoxes.Box> boxes = new ArrayList<>();
+        for (Path p : asciidocFiles()) {
+            boxes.addAll(PrecisionBoxes.parse(ROOT.relativize(p).toString(), Files.readAllLines(p)));
+        }
+        return boxes;
+    }
+
+    private static List<Path> asciidocFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(DOCS)) {
+            return files.filter(f -> f.toString().endsWith(".adoc")).sorted().toList();
+        }
     }
 
     private static String allAsciidoc() throws IOException {

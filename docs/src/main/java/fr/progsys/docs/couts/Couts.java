@@ -95,8 +95,10 @@ public final class Couts {
         a.append("| Noyau | ").append(m.get("noyau")).append('\n');
         a.append("| Machine virtuelle | ").append(m.getOrDefault("machine_virtuelle", "?"))
                 .append(" (drapeau `hypervisor` de `/proc/cpuinfo`)\n");
-        a.append("| Protection Meltdown | ").append(m.getOrDefault("meltdown", "?"))
-                .append(" (PTI : le noyau change de table des pages à chaque appel système)\n");
+        // Texte du noyau (/sys/devices/system/cpu/vulnerabilities/meltdown), en
+        // anglais : écrit comme du code, hors typographie française.
+        a.append("| Protection Meltdown | `").append(m.getOrDefault("meltdown", "?")).append('`')
+                .append(" (PTI\u00a0: le noyau change de table des pages à chaque appel système)\n");
         a.append("| JDK | ").append(m.get("jdk")).append('\n');
         a.append("| Compilateur C | ").append(m.get("gcc")).append('\n');
         a.append("| Date de la mesure | ").append(date).append('\n');
@@ -138,7 +140,7 @@ public final class Couts {
         StringBuilder a = new StringBuilder();
         a.append("[cols=\"30,13,17,24,10\",options=\"header\"]\n|===\n")
                 .append("| Variante | Langage | ns par incrément ")
-                .append("| Valeur finale (la plus petite) | Juste ?\n");
+                .append("| Valeur finale (la plus petite) | Juste\u00a0?\n");
         List<Barre> barres = new ArrayList<>();
         for (String[] l : lignes) {
             double ns = Double.parseDouble(l[2]);
@@ -155,7 +157,7 @@ public final class Couts {
         a.append("|===\n");
         fichiers.put("compteurs.adoc", a.toString());
         fichiers.put("compteurs.svg", barres(
-                "3 threads × 10 000 000 incréments : nanosecondes par incrément", barres,
+                "3 threads × 10 000 000 incréments\u00a0: nanosecondes par incrément", barres,
                 List.of(new Legende("Java (JMH)", JAVA), new Legende("C (gcc -O2)", C))));
     }
 
@@ -275,11 +277,11 @@ public final class Couts {
         fichiers.put("ipc-debit.adoc", deb.toString());
         List<Legende> jc = List.of(new Legende("Java", JAVA), new Legende("C (gcc -O2)", C));
         fichiers.put("ipc-mediane.svg", barres(
-                "Aller-retour de 64 octets entre deux processus : médiane (µs)", mediane, jc));
+                "Aller-retour de 64 octets entre deux processus\u00a0: médiane (µs)", mediane, jc));
         fichiers.put("ipc-p99.svg", barres(
-                "Aller-retour de 64 octets : 99e centile (µs)", p99, jc));
+                "Aller-retour de 64 octets\u00a0: 99e centile (µs)", p99, jc));
         fichiers.put("ipc-debit.svg", barres(
-                "Messages de 4 Kio, fenêtres de 8 : débit (Mio/s)", debit, jc));
+                "Messages de 4 Kio, fenêtres de 8\u00a0: débit (Mio/s)", debit, jc));
     }
 
     // ------------------------------------------------------------ échelle
@@ -333,11 +335,11 @@ public final class Couts {
         fichiers.put("echelle.adoc", a.toString());
         List<Legende> legende = new ArrayList<>();
         for (int i = 0; i < serveurs.size(); i++) {
-            legende.add(new Legende(serveurs.get(i) + " : " + SERVEURS.get(serveurs.get(i)),
+            legende.add(new Legende(serveurs.get(i) + "\u00a0: " + SERVEURS.get(serveurs.get(i)),
                     SERVEUR_COULEURS.get(i)));
         }
-        String[] titres = {"Débit : allers-retours de 64 octets par seconde",
-            "Latence : 99e centile (ms)", "Threads du serveur (maximum relevé)",
+        String[] titres = {"Débit\u00a0: allers-retours de 64 octets par seconde",
+            "Latence\u00a0: 99e centile (ms)", "Threads du serveur (maximum relevé)",
             "Mémoire résidente du serveur (VmRSS maximum, Mio)"};
         String[] noms = {"echelle-debit.svg", "echelle-p99.svg", "echelle-threads.svg",
             "echelle-memoire.svg"};
