@@ -8,8 +8,9 @@
 #   iproute2       : ss (backlog effectif) et ip (MTU dans un espace de noms)
 #   util-linux     : unshare et setpriv (espace de noms réseau, capacités)
 #   poppler-utils  : pdftoppm, pour regarder les pages du livre en PNG
+#   chromium       : capture d'écran des diapositives (DiapositivesTest)
 set -u
-wanted=(gcc strace socat netcat-openbsd iproute2 util-linux poppler-utils)
+wanted=(gcc strace socat netcat-openbsd iproute2 util-linux poppler-utils chromium)
 missing=()
 for p in "${wanted[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
