@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,7 +150,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("les mauvais noms : sans « / » refusé avant l'appel ; second « / » ou nom trop long : EINVAL (glibc)")
+    @DisplayName("I02, I13 : les mauvais noms : sans « / » refusé avant l'appel ; second « / » : EINVAL ; trop long : EINVAL ou ENAMETOOLONG selon la glibc")
     void badNamesAreRejected() {
         assertThatThrownBy(() -> NamedSemaphore.open("sans-barre", O_CREAT, 0600, 1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -157,8 +159,52 @@ class NamedSemaphoreTest {
                         e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
         assertThatThrownBy(() -> NamedSemaphore.open(name + "x".repeat(300), O_CREAT, 0600, 1))
                 .isInstanceOfSatisfying(PosixException.class,
-                        e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+                        e -> assertThat(e.errnoName()).isIn("EINVAL", "ENAMETOOLONG"));
         assertThatThrownBy(() -> NamedSemaphore.open(name, O_CREAT, 0600, -1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("I02, I13 : nom long : jusqu'à 251 caractères accepté ; au-delà EINVAL ou ENAMETOOLONG selon la glibc (version affichée)")
+    void tooLongNamesGiveADocumentedErrno() {
+        Map<Integer, String> seen = LongNames.observe(name,
+                n -> NamedSemaphore.open(n, O_CREAT | O_EXCL, 0600, 1).close(),
+                NamedSemaphore::unlink);
+        System.out.println(LongNames.report("sem_open", seen));
+        // sem.<nom> doit tenir dans NAME_MAX = 255 : 251 caractères au plus
+        assertThat(seen.get(251)).isEqualTo("ok");
+        seen.forEach((len, errno) -> {
+            if (len > 251) {
+                assertThat(errno).as("longueur " + len).isIn("EINVAL", "ENAMETOOLONG");
+            }
+        });
+        if (Platform.libcRelease() >= 234) {
+            // 252 à 255 : la glibc passe le nom, le noyau refuse sem.<nom>
+            assertThat(List.of(seen.get(252), seen.get(255)))
+                    .containsOnly("ENAMETOOLONG");
+        }
+    }
+
+    @Test
+    @DisplayName("I01, I13 : sous Linux un sémaphore nommé /x est le fichier /dev/shm/sem.x : shm_open(\"/sem.x\", O_CREAT|O_EXCL) échoue avec EEXIST")
+    void aNamedSemaphoreCollidesWithTheSharedMemoryObjectSemDotName() {
+        String shmName = "/sem." + name.substring(1);
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1)) {
+            System.out.println("glibc " + Platform.libcVersion() + " : sem_open(\"" + name
+                    + "\") puis shm_open(\"" + shmName + "\", O_CREAT|O_EXCL|O_RDWR)");
+            assertThatThrownBy(() -> SharedMemory.open(shmName, O_CREAT | O_EXCL | O_RDWR, 0600))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EEXIST"));
+            // sans O_EXCL, shm_open ouvre le fichier du sémaphore : 32 octets, le sem_t
+            try (SharedMemory same = SharedMemory.open(shmName, O_RDWR)) {
+                assertThat(same.size()).isEqualTo(Native.SIZEOF_SEM_T);
+            }
+            // et shm_unlink retire le nom du sémaphore
+            SharedMemory.unlink(shmName);
+            assertThatThrownBy(() -> NamedSemaphore.open(name, 0))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
+            assertThat(s.tryWait()).isTrue();
+        }
     }
 }

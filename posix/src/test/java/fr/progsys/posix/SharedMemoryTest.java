@@ -7,7 +7,9 @@ import static fr.progsys.posix.Mman.PROT_WRITE;
 import static fr.progsys.posix.OpenFlags.O_CREAT;
 import static fr.progsys.posix.OpenFlags.O_EXCL;
 import static fr.progsys.posix.OpenFlags.O_RDONLY;
+import static fr.progsys.posix.OpenFlags.O_NONBLOCK;
 import static fr.progsys.posix.OpenFlags.O_RDWR;
+import static fr.progsys.posix.OpenFlags.O_WRONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -258,7 +262,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("les mauvais noms : sans « / » refusé avant l'appel ; second « / » ou nom trop long : EINVAL (glibc)")
+    @DisplayName("I02, I09 : les mauvais noms : sans « / » refusé avant l'appel ; second « / » : EINVAL ; trop long : EINVAL ou ENAMETOOLONG selon la glibc")
     void badNamesAreRejected() {
         assertThatThrownBy(() -> SharedMemory.open("sans-barre", O_CREAT | O_RDWR, 0600))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -268,8 +272,84 @@ class SharedMemoryTest {
                         e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
         assertThatThrownBy(() -> SharedMemory.open(name + "x".repeat(300), O_CREAT | O_RDWR,
                 0600)).isInstanceOfSatisfying(PosixException.class,
-                        e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+                        e -> assertThat(e.errnoName()).isIn("EINVAL", "ENAMETOOLONG"));
         assertThatThrownBy(() -> SharedMemory.open(name, O_CREAT | O_RDWR, 01777))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("I02, I09 : nom long : jusqu'à 253 caractères accepté ; au-delà de NAME_MAX EINVAL ou ENAMETOOLONG selon la glibc (version affichée)")
+    void tooLongNamesGiveADocumentedErrno() {
+        Map<Integer, String> seen = LongNames.observe(name,
+                n -> SharedMemory.open(n, O_CREAT | O_EXCL | O_RDWR, 0600).close(),
+                SharedMemory::unlink);
+        System.out.println(LongNames.report("shm_open", seen));
+        assertThat(List.of(seen.get(251), seen.get(253))).containsOnly("ok");
+        seen.forEach((len, errno) -> {
+            if (len > 255) {
+                assertThat(errno).as("longueur " + len).isIn("EINVAL", "ENAMETOOLONG");
+            }
+        });
+        if (Platform.libcRelease() >= 234) {
+            // 254 et 255 : des noms valides (NAME_MAX = 255), refusés par les glibc 2.31 à 2.33
+            assertThat(List.of(seen.get(254), seen.get(255))).containsOnly("ok");
+            // 256 à 259 : le noyau refuse le fichier (ou la glibc ≥ 2.43 avant lui)
+            assertThat(List.of(seen.get(256), seen.get(259))).containsOnly("ENAMETOOLONG");
+        }
+    }
+
+    /** Les options d'état du descripteur (ligne « flags » de /proc/self/fdinfo, en octal). */
+    private static int fdFlags(SharedMemory shm) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + shm.descriptor()))) {
+            if (line.startsWith("flags:")) {
+                return Integer.parseInt(line.substring("flags:".length()).trim(), 8);
+            }
+        }
+        throw new AssertionError("pas de ligne flags");
+    }
+
+    @Test
+    @DisplayName("I09 (précision) : shm_open prend O_RDONLY ou O_RDWR ; O_WRONLY donne sous Linux un descripteur en écriture seule que mmap refuse (EACCES), O_NONBLOCK est gardé sans effet")
+    void wrongOnlyAndNonBlockOnLinux() throws Exception {
+        System.out.println("glibc " + Platform.libcVersion() + ", shm_open hors de POSIX :");
+        try (SharedMemory w = SharedMemory.open(name, O_CREAT | O_EXCL | O_WRONLY, 0600)) {
+            // Linux ne refuse pas O_WRONLY : la glibc le passe tel quel à open(2)
+            assertThat(fdFlags(w) & 3).isEqualTo(O_WRONLY);
+            w.truncate(4096); // ftruncate demande un descripteur ouvert en écriture : ok
+            assertThatThrownBy(() -> w.map(4096, PROT_WRITE, MAP_SHARED))
+                    .isInstanceOfSatisfying(PosixException.class, e -> {
+                        System.out.println("  O_WRONLY : " + e.getMessage());
+                        assertThat(e.errnoName()).isEqualTo("EACCES");
+                    });
+            assertThatThrownBy(() -> w.read(new byte[1]))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EBADF"));
+        }
+        try (SharedMemory nb = SharedMemory.open(name, O_RDWR | O_NONBLOCK)) {
+            int flags = fdFlags(nb);
+            System.out.println("  O_NONBLOCK : accepté, flags = 0" + Integer.toOctalString(flags));
+            assertThat(flags & O_NONBLOCK).isEqualTo(O_NONBLOCK);
+            // sur un fichier du tmpfs, O_NONBLOCK ne change rien : mmap et read marchent
+            try (MappedMemory m = nb.map(4096, PROT_READ | PROT_WRITE, MAP_SHARED)) {
+                m.putInt(0, 7);
+            }
+            assertThat(nb.read(new byte[4])).isEqualTo(4);
+        }
+    }
+
+    @Test
+    @DisplayName("I09, I10 (précision) : POSIX prévoit aussi fchmod et fchown sur le descripteur ; fchmod change le mode du fichier de /dev/shm")
+    void fchmodAndFchownWorkOnTheDescriptor() throws Exception {
+        Path file = Path.of("/dev/shm", name.substring(1));
+        try (SharedMemory shm = create()) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            shm.fchmod(0640); // le umask ne s'applique pas à fchmod
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-r-----");
+            shm.fchown(Unistd.getuid(), Unistd.getgid()); // à soi-même : toujours permis
+            assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(Unistd.getuid());
+            assertThatThrownBy(() -> shm.fchmod(01777)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }
