@@ -14,7 +14,7 @@ import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("I01–I02 : trois mécanismes, une table par type, des noms qui commencent par /")
+@DisplayName("I01, I02 : trois mécanismes, une table par type, des noms qui commencent par /")
 @ExtendWith(IpcHygiene.class)
 class IpcObjectsTest {
 

@@ -25,7 +25,7 @@ import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Strace;
 
-@DisplayName("I06–I08 : un producteur et un consommateur, deux processus, une file")
+@DisplayName("I06, I07, I08 : un producteur et un consommateur, deux processus, une file")
 @ExtendWith(IpcHygiene.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class MqProducerConsumerTest {
