@@ -73,7 +73,7 @@ class IpcHygieneTest {
     }
 
     @Test
-    @DisplayName("le relevé voit un processus enfant encore vivant")
+    @DisplayName("I14 : le relevé voit un processus enfant encore vivant")
     void snapshotSeesALiveChild() {
         IpcSnapshot before = IpcSnapshot.take();
         try (ChildJvm child = ChildJvm.start(List.of("cat"))) {
@@ -84,7 +84,7 @@ class IpcHygieneTest {
     }
 
     @Test
-    @DisplayName("le balayeur supprime les objets d'un PID mort et garde ceux d'un PID vivant")
+    @DisplayName("I01 : le balayeur supprime les objets d'un PID mort et garde ceux d'un PID vivant")
     void sweeperRemovesOnlyObjectsOfDeadProcesses(@TempDir Path dir) throws Exception {
         long dead;
         try (ChildJvm child = ChildJvm.start(List.of("true"))) {

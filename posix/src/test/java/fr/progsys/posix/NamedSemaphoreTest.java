@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 
-@DisplayName("NamedSemaphore : les sémaphores nommés (sem_open, semaphore.h)")
+@DisplayName("I13, I14, I15 : NamedSemaphore, les sémaphores nommés (sem_open, semaphore.h)")
 @ExtendWith(IpcHygiene.class)
 class NamedSemaphoreTest {
 
@@ -50,7 +50,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("sem_trywait à 0 échoue tout de suite avec EAGAIN ; sem_post le rend disponible")
+    @DisplayName("I14 : sem_trywait à 0 échoue tout de suite avec EAGAIN ; sem_post le rend disponible")
     void trywaitAtZeroFailsWithEagain() {
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
             assertThat(s.tryWait()).isFalse();
@@ -67,7 +67,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("seconde forme sur un sémaphore existant : ouvert tel quel ; avec O_EXCL : EEXIST")
+    @DisplayName("I13 : seconde forme sur un sémaphore existant : ouvert tel quel ; avec O_EXCL : EEXIST")
     void secondFormKeepsTheExistingValue() {
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 3)) {
             try (NamedSemaphore again = NamedSemaphore.open(name, O_CREAT, 0600, 10)) {
@@ -85,7 +85,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("la première forme sur un nom inconnu échoue avec ENOENT")
+    @DisplayName("I13 : la première forme sur un nom inconnu échoue avec ENOENT")
     void firstFormOnAMissingNameFailsWithEnoent() {
         assertThatThrownBy(() -> NamedSemaphore.open(name, 0))
                 .isInstanceOfSatisfying(PosixException.class,
@@ -95,7 +95,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("sem_wait bloque à 0 jusqu'au sem_post d'un autre thread")
+    @DisplayName("I14 : sem_wait bloque à 0 jusqu'au sem_post d'un autre thread")
     void waitBlocksUntilPost() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
@@ -111,7 +111,30 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("sem_timedwait rend faux à l'expiration du délai (ETIMEDOUT)")
+    @DisplayName("I14 : un thread bloqué dans sem_wait ne réagit pas à Thread.interrupt() ; seul sem_post le libère")
+    void waitIgnoresInterrupt() throws Exception {
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
+            java.util.concurrent.atomic.AtomicBoolean flagAfter =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+            Thread waiter = new Thread(() -> {
+                s.await();
+                flagAfter.set(Thread.currentThread().isInterrupted());
+            }, "attend-sem");
+            waiter.start();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> waiter.getState() == Thread.State.RUNNABLE);
+            waiter.interrupt();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                    .until(waiter::isAlive);
+            s.post();
+            waiter.join(5000);
+            assertThat(waiter.isAlive()).isFalse();
+            assertThat(flagAfter).isTrue(); // le drapeau était posé, sem_wait l'a ignoré
+        }
+    }
+
+    @Test
+    @DisplayName("I14 : sem_timedwait rend faux à l'expiration du délai (ETIMEDOUT)")
     void timedWaitGivesUp() {
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
             assertThat(s.tryWait(Duration.ofMillis(50))).isFalse();
@@ -121,7 +144,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("le sémaphore est le fichier /dev/shm/sem.<nom>, mode 0600 ; sem_unlink le retire")
+    @DisplayName("I13, I15 : le sémaphore est le fichier /dev/shm/sem.<nom>, mode 0600 ; sem_unlink le retire")
     void theSemaphoreLivesInDevShm() throws Exception {
         Path file = Path.of("/dev/shm", "sem." + name.substring(1));
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1)) {
@@ -138,7 +161,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("après sem_close : IllegalStateException ; fermer deux fois ne fait rien")
+    @DisplayName("I15 : après sem_close : IllegalStateException ; fermer deux fois ne fait rien")
     void useAfterCloseIsRefused() {
         NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1);
         s.close();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 
-@DisplayName("SharedMemory et MappedMemory : shm_open, ftruncate, mmap (sys/mman.h)")
+@DisplayName("I09, I10, I11, I12 : SharedMemory et MappedMemory, shm_open, ftruncate, mmap (sys/mman.h)")
 @ExtendWith(IpcHygiene.class)
 class SharedMemoryTest {
 
@@ -56,7 +56,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("un objet neuf a une taille 0 ; ftruncate lui donne sa taille, remplie de zéros")
+    @DisplayName("I09 (précision) : un objet neuf a une taille 0 ; ftruncate lui donne sa taille, remplie de zéros")
     void aNewObjectIsEmptyUntilFtruncate() {
         try (SharedMemory shm = create()) {
             assertThat(shm.size()).isZero();
@@ -70,7 +70,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("projeter au-delà de la taille de l'objet est refusé (sinon SIGBUS)")
+    @DisplayName("I09, I12 : projeter au-delà de la taille de l'objet est refusé (sinon SIGBUS)")
     void mappingPastTheSizeIsRefused() {
         try (SharedMemory shm = create()) {
             assertThatThrownBy(() -> shm.map(4096, PROT_READ, MAP_SHARED))
@@ -91,7 +91,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("la vue projetée vérifie ses bornes : aucun accès hors zone n'atteint la mémoire")
+    @DisplayName("I12 : la vue projetée vérifie ses bornes : aucun accès hors zone n'atteint la mémoire")
     void theViewIsBoundsChecked() {
         try (SharedMemory shm = create()) {
             shm.truncate(64);
@@ -109,7 +109,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("entiers, octets et chaînes C se relisent ; deux projections MAP_SHARED se voient")
+    @DisplayName("I12 : entiers, octets et chaînes C se relisent ; deux projections MAP_SHARED se voient")
     void twoSharedMappingsSeeEachOther() {
         try (SharedMemory shm = create()) {
             shm.truncate(256);
@@ -132,7 +132,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("une projection MAP_PRIVATE garde ses écritures pour elle (copie sur écriture)")
+    @DisplayName("I12 : une projection MAP_PRIVATE garde ses écritures pour elle (copie sur écriture)")
     void privateMappingWritesStayPrivate() {
         try (SharedMemory shm = create()) {
             shm.truncate(4096);
@@ -149,7 +149,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("read et write sur le descripteur voient les mêmes octets que la projection")
+    @DisplayName("I10 (précision) : read et write sur le descripteur voient les mêmes octets que la projection")
     void readAndWriteOnTheDescriptorSeeTheMapping() {
         try (SharedMemory shm = create()) {
             byte[] hello = "bonjour".getBytes(StandardCharsets.US_ASCII);
@@ -168,7 +168,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("une projection en lecture seule refuse l'écriture, sans SIGSEGV")
+    @DisplayName("I09, I12 : une projection en lecture seule refuse l'écriture, sans SIGSEGV")
     void readOnlyMappingRefusesWrites() {
         try (SharedMemory shm = create()) {
             shm.truncate(16);
@@ -186,7 +186,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("après munmap la vue est inutilisable (IllegalStateException) ; munmap deux fois ne fait rien")
+    @DisplayName("I12 : après munmap la vue est inutilisable (IllegalStateException) ; munmap deux fois ne fait rien")
     void anUnmappedViewIsUnusable() {
         try (SharedMemory shm = create()) {
             shm.truncate(16);
@@ -200,7 +200,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("réduire l'objet sous une projection active est refusé (l'accès donnerait SIGBUS)")
+    @DisplayName("I09, I12 : réduire l'objet sous une projection active est refusé (l'accès donnerait SIGBUS)")
     void shrinkingUnderALiveMappingIsRefused() {
         try (SharedMemory shm = create()) {
             shm.truncate(8192);
@@ -214,7 +214,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("après close du descripteur : IllegalStateException, mais la projection reste valable")
+    @DisplayName("I11, I12 : après close du descripteur : IllegalStateException, mais la projection reste valable")
     void closingTheDescriptorKeepsTheMapping() {
         SharedMemory shm = create();
         shm.truncate(16);
@@ -230,7 +230,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("shm_unlink retire le nom (ENOENT) ; descripteur et projection restent valables")
+    @DisplayName("I11 : shm_unlink retire le nom (ENOENT) ; descripteur et projection restent valables")
     void unlinkRemovesTheNameOnly() {
         try (SharedMemory shm = create()) {
             shm.truncate(8);
@@ -248,7 +248,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("l'objet vit dans /dev/shm avec le mode demandé ; O_EXCL sur un existant : EEXIST")
+    @DisplayName("I01, I09 : l'objet vit dans /dev/shm avec le mode demandé ; O_EXCL sur un existant : EEXIST")
     void theObjectLivesInDevShmWithItsMode() throws Exception {
         try (SharedMemory shm = create()) {
             Path file = Path.of("/dev/shm", name.substring(1));
@@ -310,7 +310,7 @@ class SharedMemoryTest {
 
     @Test
     @DisplayName("I09 (précision) : shm_open prend O_RDONLY ou O_RDWR ; O_WRONLY donne sous Linux un descripteur en écriture seule que mmap refuse (EACCES), O_NONBLOCK est gardé sans effet")
-    void wrongOnlyAndNonBlockOnLinux() throws Exception {
+    void writeOnlyAndNonBlockOnLinux() throws Exception {
         System.out.println("glibc " + Platform.libcVersion() + ", shm_open hors de POSIX :");
         try (SharedMemory w = SharedMemory.open(name, O_CREAT | O_EXCL | O_WRONLY, 0600)) {
             // Linux ne refuse pas O_WRONLY : la glibc le passe tel quel à open(2)
