@@ -120,7 +120,7 @@ class IpcPrototypesTest {
                         .forEach(l -> book.append(l.strip().replaceAll(" +", " ")).append('\n'));
                 ChildJvm.Result syms = ChildJvm.run(T, List.of("readelf", "--dyn-syms", "-W",
                         exe.toString()));
-                book.append("$ readelf --dyn-syms sem_counter | grep -o 's[eh]m_open@.*'\n");
+                book.append("$ readelf --dyn-syms sem_counter | grep -o 's[eh]m_open@[^ ]*'\n");
                 syms.stdout().lines().filter(l -> l.matches(".*s[eh]m_open@.*"))
                         .map(l -> l.replaceAll(".*(s[eh]m_open@\\S+).*", "$1"))
                         .forEach(l -> book.append(l).append('\n'));
