@@ -12,14 +12,17 @@ import java.util.stream.Stream;
 import fr.progsys.Example;
 import fr.progsys.posix.MessageQueue;
 import fr.progsys.posix.NamedSemaphore;
+import fr.progsys.posix.Platform;
 import fr.progsys.posix.PosixException;
 import fr.progsys.posix.SharedMemory;
 
 /**
  * Les trois mécanismes IPC POSIX sous un même nom externe : une file de
  * messages, un objet de mémoire partagée et un sémaphore nommé peuvent tous
- * s'appeler « /demo » en même temps, car le noyau tient une table par type.
- * Puis les noms que l'on refuse, et l'erreur que rend le système.
+ * s'appeler « /demo » en même temps, car chaque type a son espace de noms
+ * (sous Linux : le système de fichiers mqueue pour les files, les fichiers
+ * /dev/shm/demo et /dev/shm/sem.demo pour les deux autres). Puis les noms
+ * que l'on refuse, et l'erreur que rend le système.
  */
 @Example(name = "ipc.objects", slides = {"I01", "I02"},
         value = "Un même nom pour une file, une mémoire et un sémaphore")
@@ -31,7 +34,7 @@ public final class IpcObjects {
     public static void main(String[] args) throws IOException {
         String name = args.length > 0 ? args[0] : "/progsys-demo";
         // tag::three-tables[]
-        // Trois objets, un seul nom : chaque type a sa propre table.
+        // Trois objets, un seul nom : chaque type a ses propres noms.
         try (MessageQueue q = MessageQueue.open(name,
                      O_CREAT | O_EXCL | O_RDWR, 0600, null);
              SharedMemory shm = SharedMemory.open(name,
@@ -71,6 +74,8 @@ public final class IpcObjects {
 
     // tag::bad-names[]
     static void badNames() {
+        // la réponse à un nom trop long dépend de la version de la glibc
+        System.out.println("glibc " + Platform.libcVersion());
         String[] bad = {"demo", "/demo/fils", "/" + "x".repeat(300)};
         for (String n : bad) {
             String shown = n.length() > 20 ? n.substring(0, 12) + "…" : n;

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.progsys.posix.Platform;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("I01–I02 : trois mécanismes, une table par type, des noms qui commencent par /")
+@DisplayName("I01, I02 : trois mécanismes, une table par type, des noms qui commencent par /")
 @ExtendWith(IpcHygiene.class)
 class IpcObjectsTest {
 
@@ -24,7 +25,7 @@ class IpcObjectsTest {
     }
 
     @Test
-    @DisplayName("un même nom désigne à la fois une file, une mémoire et un sémaphore ; les mauvais noms échouent")
+    @DisplayName("I01, I02 : un même nom désigne à la fois une file, une mémoire et un sémaphore ; les mauvais noms échouent")
     void oneNameThreeObjectsAndBadNamesFail() {
         String name = IpcNames.unique("demo");
         ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), IpcObjects.class, name);
@@ -37,6 +38,7 @@ class IpcObjectsTest {
                 .contains("sémaphore " + name + " : valeur 1")
                 .contains("  /dev/shm/" + name.substring(1) + "\n")
                 .contains("  /dev/shm/sem." + name.substring(1) + "\n")
+                .contains("glibc " + Platform.libcVersion() + "\n")
                 .contains("mq_open(\"demo\") : EINVAL")
                 .contains("mq_open(\"/demo/fils\") : EACCES")
                 .contains("ENAMETOOLONG");

@@ -39,6 +39,9 @@ final class Native {
         // <string.h>
         String strerror(int errnum);
 
+        // <gnu/libc-version.h> : la version de la glibc chargée, par exemple « 2.36 »
+        String gnu_get_libc_version();
+
         // <semaphore.h> : sémaphores anonymes (sem_t en mémoire native)
         int sem_init(Pointer sem, int pshared, int value);
 

@@ -20,6 +20,30 @@ public final class Platform {
     }
 
     /**
+     * {@code gnu_get_libc_version()} : la version de la glibc que la JVM a
+     * chargée (par exemple « 2.36 »). Certaines réponses (le errno d'un nom
+     * trop long, par exemple) en dépendent : les tests l'affichent.
+     */
+    public static String libcVersion() {
+        return Native.libc().gnu_get_libc_version();
+    }
+
+    /**
+     * La version de la glibc en nombre comparable : 2.36 donne 236.
+     *
+     * @throws IllegalStateException si la chaîne n'est pas de la forme « 2.NN »
+     */
+    public static int libcRelease() {
+        String v = libcVersion();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+).*")
+                .matcher(v);
+        if (!m.matches()) {
+            throw new IllegalStateException("version de la glibc illisible : " + v);
+        }
+        return Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2));
+    }
+
+    /**
      * Lève {@link UnsupportedOperationException} hors de Linux.
      *
      * @param what ce qui n'est pas disponible, par exemple « POSIX message queues »

@@ -132,6 +132,39 @@ public final class SharedMemory implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code fchmod(fd, mode)} : change les droits de l'objet (POSIX le prévoit
+     * pour un descripteur de mémoire partagée).
+     */
+    public void fchmod(int mode) {
+        Mode.check(mode);
+        guard.enter();
+        try {
+            if (Native.posix().fchmod(fd, mode) == -1) {
+                throw PosixException.last("fchmod(" + fd + " [" + name + "], "
+                        + Mode.toString(mode) + ")");
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * {@code fchown(fd, uid, gid)} : change le propriétaire et le groupe de
+     * l'objet (POSIX le prévoit aussi ; seul root peut donner l'objet à un autre).
+     */
+    public void fchown(int uid, int gid) {
+        guard.enter();
+        try {
+            if (Native.posix().fchown(fd, uid, gid) == -1) {
+                throw PosixException.last("fchown(" + fd + " [" + name + "], " + uid + ", "
+                        + gid + ")");
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
     /** La taille de l'objet ({@code fstat}, champ {@code st_size}). */
     public long size() {
         guard.enter();

@@ -6,23 +6,36 @@ import static fr.progsys.posix.OpenFlags.O_CREAT;
 import static fr.progsys.posix.OpenFlags.O_EXCL;
 import static fr.progsys.posix.OpenFlags.O_RDWR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.engine.TestExecutionResult;
 
+import fr.progsys.posix.MessageQueue.Attributes;
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.IpcSnapshot;
 import fr.progsys.testkit.IpcSweeper;
 
-@DisplayName("Hygiène des tests : les fuites d'objets IPC sont vues, les restes d'un run tué balayés")
+@DisplayName("I01, I08, I11, I15 : hygiène des tests, les fuites d'objets IPC sont vues, les restes d'un run tué balayés")
 class IpcHygieneTest {
 
     @BeforeAll
@@ -31,7 +44,7 @@ class IpcHygieneTest {
     }
 
     @Test
-    @DisplayName("le relevé voit un objet non supprimé, un descripteur et une projection restés ouverts")
+    @DisplayName("I11, I15 : le relevé voit un objet non supprimé, un descripteur et une projection restés ouverts")
     void snapshotSeesLeakedObjectDescriptorAndMapping() {
         IpcSnapshot before = IpcSnapshot.take();
         String shmName = IpcNames.unique("fuite");
@@ -60,7 +73,7 @@ class IpcHygieneTest {
     }
 
     @Test
-    @DisplayName("le relevé voit un processus enfant encore vivant")
+    @DisplayName("I14 : le relevé voit un processus enfant encore vivant")
     void snapshotSeesALiveChild() {
         IpcSnapshot before = IpcSnapshot.take();
         try (ChildJvm child = ChildJvm.start(List.of("cat"))) {
@@ -71,7 +84,7 @@ class IpcHygieneTest {
     }
 
     @Test
-    @DisplayName("le balayeur supprime les objets d'un PID mort et garde ceux d'un PID vivant")
+    @DisplayName("I01 : le balayeur supprime les objets d'un PID mort et garde ceux d'un PID vivant")
     void sweeperRemovesOnlyObjectsOfDeadProcesses(@TempDir Path dir) throws Exception {
         long dead;
         try (ChildJvm child = ChildJvm.start(List.of("true"))) {
@@ -86,5 +99,57 @@ class IpcHygieneTest {
                 .containsExactlyInAnyOrder(abandoned, abandonedSem);
         assertThat(alive).exists();
         assertThat(foreign).exists();
+    }
+
+    /** La file que {@link LeakyQueue} laisse derrière elle. */
+    static final AtomicReference<String> LEAKED = new AtomicReference<>();
+
+    /**
+     * Un test qui oublie mq_unlink. Il ne tourne que lancé par
+     * {@link #aLeakedQueueFailsTheTestThatLeakedIt} (propriété posée par lui).
+     */
+    @ExtendWith(IpcHygiene.class)
+    @EnabledIfSystemProperty(named = "progsys.demo-fuite", matches = "oui")
+    static class LeakyQueue {
+        @Test
+        void forgetsMqUnlink() {
+            String name = IpcNames.unique("fuite-mq");
+            LEAKED.set(name);
+            MessageQueue.open(name, O_CREAT | O_EXCL | O_RDWR, 0600, Attributes.of(1, 8))
+                    .close(); // mq_close, mais pas mq_unlink
+        }
+    }
+
+    @Test
+    @DisplayName("I08 : une file jamais supprimée (mq_unlink oublié) fait échouer le test qui l'a laissée, même sans /dev/mqueue monté")
+    void aLeakedQueueFailsTheTestThatLeakedIt() {
+        System.out.println("/dev/mqueue monté : " + IpcSnapshot.mqueueMounted()
+                + " (sinon la file est vue par mq_open sur les noms fabriqués)");
+        AtomicReference<TestExecutionResult> result = new AtomicReference<>();
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult r) {
+                if (id.isTest()) {
+                    result.set(r);
+                }
+            }
+        };
+        System.setProperty("progsys.demo-fuite", "oui");
+        try {
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(LeakyQueue.class)).build(), listener);
+        } finally {
+            System.clearProperty("progsys.demo-fuite");
+        }
+        String name = LEAKED.get();
+        assertThat(name).isNotNull();
+        assertThat(result.get().getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(result.get().getThrowable().orElseThrow().getMessage())
+                .contains("objet IPC non supprimé (unlink oublié) : /dev/mqueue" + name);
+        // l'extension a nettoyé derrière le test fautif : le nom n'existe plus
+        assertThatThrownBy(() -> MessageQueue.open(name, OpenFlags.O_RDONLY))
+                .isInstanceOfSatisfying(PosixException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
     }
 }

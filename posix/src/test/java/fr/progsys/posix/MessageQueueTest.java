@@ -31,7 +31,7 @@ import fr.progsys.posix.MessageQueue.Message;
 import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 
-@DisplayName("MessageQueue : les files de messages POSIX (mqueue.h)")
+@DisplayName("I03, I04, I05, I06, I07, I08 : MessageQueue, les files de messages POSIX (mqueue.h)")
 @ExtendWith(IpcHygiene.class)
 class MessageQueueTest {
 
@@ -58,7 +58,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("mq_getattr rend les attributs donnés à la création, et compte les messages")
+    @DisplayName("I03, I05 : mq_getattr rend les attributs donnés à la création, et compte les messages")
     void getattrReadsBackTheAttributes() {
         try (MessageQueue q = create(4, 128)) {
             assertThat(q.getAttributes())
@@ -71,7 +71,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("O_CREAT|O_EXCL sur une file existante échoue avec EEXIST")
+    @DisplayName("I04 : O_CREAT|O_EXCL sur une file existante échoue avec EEXIST")
     void exclusiveCreateOfExistingQueueFailsWithEexist() {
         try (MessageQueue q = create(2, 16)) {
             assertThatThrownBy(() -> create(2, 16))
@@ -90,7 +90,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("ouvrir sans O_CREAT une file inexistante échoue avec ENOENT")
+    @DisplayName("I04 : ouvrir sans O_CREAT une file inexistante échoue avec ENOENT")
     void openingAMissingQueueFailsWithEnoent() {
         assertThatThrownBy(() -> MessageQueue.open(name, O_RDONLY))
                 .isInstanceOfSatisfying(PosixException.class,
@@ -98,7 +98,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("mq_receive rend le plus ancien message de plus haute priorité")
+    @DisplayName("I06, I07 : mq_receive rend le plus ancien message de plus haute priorité")
     void receiveTakesTheOldestOfTheHighestPriority() {
         try (MessageQueue q = create(8, 32)) {
             q.send("a0", 0);
@@ -116,7 +116,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("les priorités vont de 0 à MQ_PRIO_MAX − 1 : au-delà, EINVAL")
+    @DisplayName("I06 (précision) : les priorités vont de 0 à MQ_PRIO_MAX − 1 : au-delà, EINVAL")
     void priorityAtMqPrioMaxIsRejected() {
         int max = MessageQueue.priorityMax();
         assertThat(max).isGreaterThanOrEqualTo(32); // POSIX : au moins 32
@@ -132,7 +132,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("file pleine et O_NONBLOCK : mq_send échoue avec EAGAIN")
+    @DisplayName("I04, I06 : file pleine et O_NONBLOCK : mq_send échoue avec EAGAIN")
     void sendOnAFullNonBlockingQueueFailsWithEagain() {
         try (MessageQueue q = MessageQueue.open(name, O_CREAT | O_RDWR | O_NONBLOCK, 0600,
                 Attributes.of(2, 16))) {
@@ -145,7 +145,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("file vide et O_NONBLOCK : mq_receive échoue avec EAGAIN")
+    @DisplayName("I04, I07 : file vide et O_NONBLOCK : mq_receive échoue avec EAGAIN")
     void receiveOnAnEmptyNonBlockingQueueFailsWithEagain() {
         try (MessageQueue q = MessageQueue.open(name, O_CREAT | O_RDWR | O_NONBLOCK, 0600,
                 Attributes.of(2, 16))) {
@@ -156,7 +156,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("un message plus grand que mq_msgsize est refusé par mq_send (EMSGSIZE)")
+    @DisplayName("I06 : un message plus grand que mq_msgsize est refusé par mq_send (EMSGSIZE)")
     void sendingMoreThanMsgsizeFailsWithEmsgsize() {
         try (MessageQueue q = create(2, 16)) {
             assertThatThrownBy(() -> q.send(new byte[17], 0))
@@ -168,7 +168,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("mq_receive exige un tampon d'au moins mq_msgsize, même pour un message court")
+    @DisplayName("I07 (précision) : mq_receive exige un tampon d'au moins mq_msgsize, même pour un message court")
     void receiveNeedsABufferOfAtLeastMsgsize() {
         try (MessageQueue q = create(2, 64)) {
             q.send("ok", 0); // 2 octets
@@ -181,7 +181,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("mq_setattr ne change que O_NONBLOCK : mq_maxmsg et mq_msgsize restent")
+    @DisplayName("I05 : mq_setattr ne change que O_NONBLOCK : mq_maxmsg et mq_msgsize restent")
     void setattrOnlyChangesNonBlock() {
         try (MessageQueue q = create(3, 32)) {
             Attributes old = q.setAttributes(new Attributes(O_NONBLOCK, 9, 999, 5));
@@ -195,7 +195,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("après mq_unlink le nom disparaît (ENOENT) mais le descripteur ouvert marche encore")
+    @DisplayName("I08 : après mq_unlink le nom disparaît (ENOENT) mais le descripteur ouvert marche encore")
     void afterUnlinkTheNameIsGoneButTheDescriptorWorks() {
         try (MessageQueue q = create(2, 16)) {
             MessageQueue.unlink(name);
@@ -209,7 +209,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("mq_timedreceive et mq_timedsend rendent la main au bout du délai (ETIMEDOUT)")
+    @DisplayName("I06, I07 : mq_timedreceive et mq_timedsend rendent la main au bout du délai (ETIMEDOUT)")
     void timedVariantsGiveUpAfterTheTimeout() {
         try (MessageQueue q = create(1, 16)) {
             assertThat(q.timedReceive(Duration.ofMillis(50))).isEmpty();
@@ -220,7 +220,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("mq_receive bloque tant que la file est vide, et repart dès qu'un message arrive")
+    @DisplayName("I07 : mq_receive bloque tant que la file est vide, et repart dès qu'un message arrive")
     void receiveBlocksUntilAMessageArrives() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (MessageQueue q = create(2, 16)) {
@@ -236,7 +236,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("file pleine : mq_send bloque jusqu'à ce qu'un mq_receive libère une place")
+    @DisplayName("I06 : file pleine : mq_send bloque jusqu'à ce qu'un mq_receive libère une place")
     void sendBlocksOnAFullQueueUntilAReceive() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (MessageQueue q = create(1, 16)) {
@@ -254,7 +254,32 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("unlinkIfExists rend vrai s'il a retiré le nom, faux s'il n'existait pas")
+    @DisplayName("I06 : un thread bloqué dans mq_send (file pleine) ne réagit pas à Thread.interrupt() ; seul un mq_receive le libère")
+    void blockedSendIgnoresInterrupt() throws Exception {
+        try (MessageQueue q = create(1, 16)) {
+            q.send("premier", 0);
+            java.util.concurrent.atomic.AtomicBoolean flagAfter =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+            Thread sender = new Thread(() -> {
+                q.send("second", 0);
+                flagAfter.set(Thread.currentThread().isInterrupted());
+            }, "envoie-mq");
+            sender.start();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> sender.getState() == Thread.State.RUNNABLE);
+            sender.interrupt();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                    .until(sender::isAlive);
+            assertThat(q.receive().text()).isEqualTo("premier");
+            sender.join(5000);
+            assertThat(sender.isAlive()).isFalse();
+            assertThat(flagAfter).isTrue(); // drapeau posé, mq_send l'a ignoré
+            assertThat(q.receive().text()).isEqualTo("second");
+        }
+    }
+
+    @Test
+    @DisplayName("I08 : unlinkIfExists rend vrai s'il a retiré le nom, faux s'il n'existait pas")
     void unlinkIfExistsToleratesAMissingName() {
         create(1, 16).close();
         assertThat(MessageQueue.unlinkIfExists(name)).isTrue();
@@ -265,7 +290,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("une file ouverte en O_RDONLY refuse mq_send (EBADF)")
+    @DisplayName("I04 : une file ouverte en O_RDONLY refuse mq_send (EBADF)")
     void readOnlyQueueRefusesSend() {
         try (MessageQueue q = create(2, 16);
                 MessageQueue reader = MessageQueue.open(name, O_RDONLY)) {
@@ -281,7 +306,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("après close : IllegalStateException ; fermer deux fois ne fait rien")
+    @DisplayName("I08 : après mq_close : IllegalStateException ; fermer deux fois ne fait rien")
     void useAfterCloseIsRefusedAndCloseTwiceIsHarmless() {
         MessageQueue q = create(2, 16);
         q.close();
@@ -293,7 +318,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("les mauvais noms : sans « / » EINVAL, second « / » EACCES, trop long ENAMETOOLONG")
+    @DisplayName("I02 : les mauvais noms : sans « / » EINVAL, second « / » EACCES, trop long ENAMETOOLONG")
     void badNamesAreRejectedWithAClearError() {
         Attributes a = Attributes.of(2, 16);
         assertThatThrownBy(() -> MessageQueue.open("sans-barre", O_CREAT | O_RDWR, 0600, a))
@@ -312,7 +337,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("des attributs ≤ 0 ou au-delà des limites du système sont refusés avant l'appel")
+    @DisplayName("I03 : des attributs ≤ 0 ou au-delà des limites du système sont refusés avant l'appel")
     void attributesOutsideTheLimitsAreRejected() {
         MessageQueue.Limits limits = MessageQueue.limits();
         for (Attributes bad : List.of(Attributes.of(0, 16), Attributes.of(2, -1),
@@ -330,7 +355,7 @@ class MessageQueueTest {
     }
 
     @Test
-    @DisplayName("les limites lues sont celles de /proc/sys/fs/mqueue, et s'appliquent sans attributs")
+    @DisplayName("I03 : les limites lues sont celles de /proc/sys/fs/mqueue, et s'appliquent sans attributs")
     void limitsComeFromProc() throws Exception {
         MessageQueue.Limits limits = MessageQueue.limits();
         assertThat(limits.msgMax()).isEqualTo(Long.parseLong(

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 
-@DisplayName("NamedSemaphore : les sémaphores nommés (sem_open, semaphore.h)")
+@DisplayName("I13, I14, I15 : NamedSemaphore, les sémaphores nommés (sem_open, semaphore.h)")
 @ExtendWith(IpcHygiene.class)
 class NamedSemaphoreTest {
 
@@ -48,7 +50,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("sem_trywait à 0 échoue tout de suite avec EAGAIN ; sem_post le rend disponible")
+    @DisplayName("I14 : sem_trywait à 0 échoue tout de suite avec EAGAIN ; sem_post le rend disponible")
     void trywaitAtZeroFailsWithEagain() {
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
             assertThat(s.tryWait()).isFalse();
@@ -65,7 +67,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("seconde forme sur un sémaphore existant : ouvert tel quel ; avec O_EXCL : EEXIST")
+    @DisplayName("I13 : seconde forme sur un sémaphore existant : ouvert tel quel ; avec O_EXCL : EEXIST")
     void secondFormKeepsTheExistingValue() {
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 3)) {
             try (NamedSemaphore again = NamedSemaphore.open(name, O_CREAT, 0600, 10)) {
@@ -83,7 +85,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("la première forme sur un nom inconnu échoue avec ENOENT")
+    @DisplayName("I13 : la première forme sur un nom inconnu échoue avec ENOENT")
     void firstFormOnAMissingNameFailsWithEnoent() {
         assertThatThrownBy(() -> NamedSemaphore.open(name, 0))
                 .isInstanceOfSatisfying(PosixException.class,
@@ -93,7 +95,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("sem_wait bloque à 0 jusqu'au sem_post d'un autre thread")
+    @DisplayName("I14 : sem_wait bloque à 0 jusqu'au sem_post d'un autre thread")
     void waitBlocksUntilPost() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
@@ -109,7 +111,30 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("sem_timedwait rend faux à l'expiration du délai (ETIMEDOUT)")
+    @DisplayName("I14 : un thread bloqué dans sem_wait ne réagit pas à Thread.interrupt() ; seul sem_post le libère")
+    void waitIgnoresInterrupt() throws Exception {
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
+            java.util.concurrent.atomic.AtomicBoolean flagAfter =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+            Thread waiter = new Thread(() -> {
+                s.await();
+                flagAfter.set(Thread.currentThread().isInterrupted());
+            }, "attend-sem");
+            waiter.start();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> waiter.getState() == Thread.State.RUNNABLE);
+            waiter.interrupt();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                    .until(waiter::isAlive);
+            s.post();
+            waiter.join(5000);
+            assertThat(waiter.isAlive()).isFalse();
+            assertThat(flagAfter).isTrue(); // le drapeau était posé, sem_wait l'a ignoré
+        }
+    }
+
+    @Test
+    @DisplayName("I14 : sem_timedwait rend faux à l'expiration du délai (ETIMEDOUT)")
     void timedWaitGivesUp() {
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 0)) {
             assertThat(s.tryWait(Duration.ofMillis(50))).isFalse();
@@ -119,7 +144,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("le sémaphore est le fichier /dev/shm/sem.<nom>, mode 0600 ; sem_unlink le retire")
+    @DisplayName("I13, I15 : le sémaphore est le fichier /dev/shm/sem.<nom>, mode 0600 ; sem_unlink le retire")
     void theSemaphoreLivesInDevShm() throws Exception {
         Path file = Path.of("/dev/shm", "sem." + name.substring(1));
         try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1)) {
@@ -136,7 +161,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("après sem_close : IllegalStateException ; fermer deux fois ne fait rien")
+    @DisplayName("I15 : après sem_close : IllegalStateException ; fermer deux fois ne fait rien")
     void useAfterCloseIsRefused() {
         NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1);
         s.close();
@@ -148,7 +173,7 @@ class NamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("les mauvais noms : sans « / » refusé avant l'appel ; second « / » ou nom trop long : EINVAL (glibc)")
+    @DisplayName("I02, I13 : les mauvais noms : sans « / » refusé avant l'appel ; second « / » : EINVAL ; trop long : EINVAL ou ENAMETOOLONG selon la glibc")
     void badNamesAreRejected() {
         assertThatThrownBy(() -> NamedSemaphore.open("sans-barre", O_CREAT, 0600, 1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -157,8 +182,52 @@ class NamedSemaphoreTest {
                         e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
         assertThatThrownBy(() -> NamedSemaphore.open(name + "x".repeat(300), O_CREAT, 0600, 1))
                 .isInstanceOfSatisfying(PosixException.class,
-                        e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+                        e -> assertThat(e.errnoName()).isIn("EINVAL", "ENAMETOOLONG"));
         assertThatThrownBy(() -> NamedSemaphore.open(name, O_CREAT, 0600, -1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("I02, I13 : nom long : jusqu'à 251 caractères accepté ; au-delà EINVAL ou ENAMETOOLONG selon la glibc (version affichée)")
+    void tooLongNamesGiveADocumentedErrno() {
+        Map<Integer, String> seen = LongNames.observe(name,
+                n -> NamedSemaphore.open(n, O_CREAT | O_EXCL, 0600, 1).close(),
+                NamedSemaphore::unlink);
+        System.out.println(LongNames.report("sem_open", seen));
+        // sem.<nom> doit tenir dans NAME_MAX = 255 : 251 caractères au plus
+        assertThat(seen.get(251)).isEqualTo("ok");
+        seen.forEach((len, errno) -> {
+            if (len > 251) {
+                assertThat(errno).as("longueur " + len).isIn("EINVAL", "ENAMETOOLONG");
+            }
+        });
+        if (Platform.libcRelease() >= 234) {
+            // 252 à 255 : la glibc passe le nom, le noyau refuse sem.<nom>
+            assertThat(List.of(seen.get(252), seen.get(255)))
+                    .containsOnly("ENAMETOOLONG");
+        }
+    }
+
+    @Test
+    @DisplayName("I01, I13 : sous Linux un sémaphore nommé /x est le fichier /dev/shm/sem.x : shm_open(\"/sem.x\", O_CREAT|O_EXCL) échoue avec EEXIST")
+    void aNamedSemaphoreCollidesWithTheSharedMemoryObjectSemDotName() {
+        String shmName = "/sem." + name.substring(1);
+        try (NamedSemaphore s = NamedSemaphore.open(name, O_CREAT | O_EXCL, 0600, 1)) {
+            System.out.println("glibc " + Platform.libcVersion() + " : sem_open(\"" + name
+                    + "\") puis shm_open(\"" + shmName + "\", O_CREAT|O_EXCL|O_RDWR)");
+            assertThatThrownBy(() -> SharedMemory.open(shmName, O_CREAT | O_EXCL | O_RDWR, 0600))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EEXIST"));
+            // sans O_EXCL, shm_open ouvre le fichier du sémaphore : 32 octets, le sem_t
+            try (SharedMemory same = SharedMemory.open(shmName, O_RDWR)) {
+                assertThat(same.size()).isEqualTo(Native.SIZEOF_SEM_T);
+            }
+            // et shm_unlink retire le nom du sémaphore
+            SharedMemory.unlink(shmName);
+            assertThatThrownBy(() -> NamedSemaphore.open(name, 0))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("ENOENT"));
+            assertThat(s.tryWait()).isTrue();
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Tools;
 
-@DisplayName("La liaison Java suit le C : struct mq_attr, sem_t et constantes, vérifiés avec gcc")
+@DisplayName("I03, I05, I09, I12, T17 : la liaison Java suit le C, struct mq_attr, sem_t et constantes, vérifiés avec gcc")
 class NativeLayoutTest {
 
     @TempDir
@@ -38,7 +38,7 @@ class NativeLayoutTest {
     }
 
     @Test
-    @DisplayName("struct mq_attr : même taille et mêmes positions de champs qu'en C")
+    @DisplayName("I03, I05 (précision) : struct mq_attr (et non mqattr) : même taille et mêmes positions de champs qu'en C")
     void mqAttrLayoutMatchesC() {
         Native.MqAttr attr = new Native.MqAttr(Native.runtime());
         assertThat((long) jnr.ffi.Struct.size(attr)).isEqualTo(c.get("sizeof(struct mq_attr)"));
@@ -51,14 +51,14 @@ class NativeLayoutTest {
     }
 
     @Test
-    @DisplayName("sem_t : la taille réservée par la liaison est celle du C, l'alignement tient dans 8")
+    @DisplayName("T17, I14 : sem_t : la taille réservée par la liaison est celle du C, l'alignement tient dans 8")
     void semTSizeMatchesC() {
         assertThat((long) Native.SIZEOF_SEM_T).isEqualTo(c.get("sizeof(sem_t)"));
         assertThat(8 % c.get("_Alignof(sem_t)")).isZero();
     }
 
     @Test
-    @DisplayName("les constantes O_*, PROT_*, MAP_* et MQ_PRIO_MAX ont les valeurs du C")
+    @DisplayName("I04, I06, I09, I12 : les constantes O_*, PROT_*, MAP_* et MQ_PRIO_MAX ont les valeurs du C")
     void constantsMatchC() {
         assertThat(Map.of("O_RDONLY", (long) OpenFlags.O_RDONLY, "O_WRONLY",
                 (long) OpenFlags.O_WRONLY, "O_RDWR", (long) OpenFlags.O_RDWR, "O_CREAT",

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("PosixException et Platform : errno lisible, refus clair hors Linux")
+@DisplayName("I02, I05 : PosixException et Platform, errno lisible, refus clair hors Linux")
 class PosixExceptionTest {
 
     @BeforeAll

@@ -7,7 +7,9 @@ import static fr.progsys.posix.Mman.PROT_WRITE;
 import static fr.progsys.posix.OpenFlags.O_CREAT;
 import static fr.progsys.posix.OpenFlags.O_EXCL;
 import static fr.progsys.posix.OpenFlags.O_RDONLY;
+import static fr.progsys.posix.OpenFlags.O_NONBLOCK;
 import static fr.progsys.posix.OpenFlags.O_RDWR;
+import static fr.progsys.posix.OpenFlags.O_WRONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 
-@DisplayName("SharedMemory et MappedMemory : shm_open, ftruncate, mmap (sys/mman.h)")
+@DisplayName("I09, I10, I11, I12 : SharedMemory et MappedMemory, shm_open, ftruncate, mmap (sys/mman.h)")
 @ExtendWith(IpcHygiene.class)
 class SharedMemoryTest {
 
@@ -52,7 +56,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("un objet neuf a une taille 0 ; ftruncate lui donne sa taille, remplie de zéros")
+    @DisplayName("I09 (précision) : un objet neuf a une taille 0 ; ftruncate lui donne sa taille, remplie de zéros")
     void aNewObjectIsEmptyUntilFtruncate() {
         try (SharedMemory shm = create()) {
             assertThat(shm.size()).isZero();
@@ -66,7 +70,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("projeter au-delà de la taille de l'objet est refusé (sinon SIGBUS)")
+    @DisplayName("I09, I12 : projeter au-delà de la taille de l'objet est refusé (sinon SIGBUS)")
     void mappingPastTheSizeIsRefused() {
         try (SharedMemory shm = create()) {
             assertThatThrownBy(() -> shm.map(4096, PROT_READ, MAP_SHARED))
@@ -87,7 +91,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("la vue projetée vérifie ses bornes : aucun accès hors zone n'atteint la mémoire")
+    @DisplayName("I12 : la vue projetée vérifie ses bornes : aucun accès hors zone n'atteint la mémoire")
     void theViewIsBoundsChecked() {
         try (SharedMemory shm = create()) {
             shm.truncate(64);
@@ -105,7 +109,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("entiers, octets et chaînes C se relisent ; deux projections MAP_SHARED se voient")
+    @DisplayName("I12 : entiers, octets et chaînes C se relisent ; deux projections MAP_SHARED se voient")
     void twoSharedMappingsSeeEachOther() {
         try (SharedMemory shm = create()) {
             shm.truncate(256);
@@ -128,7 +132,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("une projection MAP_PRIVATE garde ses écritures pour elle (copie sur écriture)")
+    @DisplayName("I12 : une projection MAP_PRIVATE garde ses écritures pour elle (copie sur écriture)")
     void privateMappingWritesStayPrivate() {
         try (SharedMemory shm = create()) {
             shm.truncate(4096);
@@ -145,7 +149,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("read et write sur le descripteur voient les mêmes octets que la projection")
+    @DisplayName("I10 (précision) : read et write sur le descripteur voient les mêmes octets que la projection")
     void readAndWriteOnTheDescriptorSeeTheMapping() {
         try (SharedMemory shm = create()) {
             byte[] hello = "bonjour".getBytes(StandardCharsets.US_ASCII);
@@ -164,7 +168,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("une projection en lecture seule refuse l'écriture, sans SIGSEGV")
+    @DisplayName("I09, I12 : une projection en lecture seule refuse l'écriture, sans SIGSEGV")
     void readOnlyMappingRefusesWrites() {
         try (SharedMemory shm = create()) {
             shm.truncate(16);
@@ -182,7 +186,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("après munmap la vue est inutilisable (IllegalStateException) ; munmap deux fois ne fait rien")
+    @DisplayName("I12 : après munmap la vue est inutilisable (IllegalStateException) ; munmap deux fois ne fait rien")
     void anUnmappedViewIsUnusable() {
         try (SharedMemory shm = create()) {
             shm.truncate(16);
@@ -196,7 +200,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("réduire l'objet sous une projection active est refusé (l'accès donnerait SIGBUS)")
+    @DisplayName("I09, I12 : réduire l'objet sous une projection active est refusé (l'accès donnerait SIGBUS)")
     void shrinkingUnderALiveMappingIsRefused() {
         try (SharedMemory shm = create()) {
             shm.truncate(8192);
@@ -210,7 +214,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("après close du descripteur : IllegalStateException, mais la projection reste valable")
+    @DisplayName("I11, I12 : après close du descripteur : IllegalStateException, mais la projection reste valable")
     void closingTheDescriptorKeepsTheMapping() {
         SharedMemory shm = create();
         shm.truncate(16);
@@ -226,7 +230,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("shm_unlink retire le nom (ENOENT) ; descripteur et projection restent valables")
+    @DisplayName("I11 : shm_unlink retire le nom (ENOENT) ; descripteur et projection restent valables")
     void unlinkRemovesTheNameOnly() {
         try (SharedMemory shm = create()) {
             shm.truncate(8);
@@ -244,7 +248,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("l'objet vit dans /dev/shm avec le mode demandé ; O_EXCL sur un existant : EEXIST")
+    @DisplayName("I01, I09 : l'objet vit dans /dev/shm avec le mode demandé ; O_EXCL sur un existant : EEXIST")
     void theObjectLivesInDevShmWithItsMode() throws Exception {
         try (SharedMemory shm = create()) {
             Path file = Path.of("/dev/shm", name.substring(1));
@@ -258,7 +262,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("les mauvais noms : sans « / » refusé avant l'appel ; second « / » ou nom trop long : EINVAL (glibc)")
+    @DisplayName("I02, I09 : les mauvais noms : sans « / » refusé avant l'appel ; second « / » : EINVAL ; trop long : EINVAL ou ENAMETOOLONG selon la glibc")
     void badNamesAreRejected() {
         assertThatThrownBy(() -> SharedMemory.open("sans-barre", O_CREAT | O_RDWR, 0600))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -268,8 +272,84 @@ class SharedMemoryTest {
                         e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
         assertThatThrownBy(() -> SharedMemory.open(name + "x".repeat(300), O_CREAT | O_RDWR,
                 0600)).isInstanceOfSatisfying(PosixException.class,
-                        e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+                        e -> assertThat(e.errnoName()).isIn("EINVAL", "ENAMETOOLONG"));
         assertThatThrownBy(() -> SharedMemory.open(name, O_CREAT | O_RDWR, 01777))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("I02, I09 : nom long : jusqu'à 253 caractères accepté ; au-delà de NAME_MAX EINVAL ou ENAMETOOLONG selon la glibc (version affichée)")
+    void tooLongNamesGiveADocumentedErrno() {
+        Map<Integer, String> seen = LongNames.observe(name,
+                n -> SharedMemory.open(n, O_CREAT | O_EXCL | O_RDWR, 0600).close(),
+                SharedMemory::unlink);
+        System.out.println(LongNames.report("shm_open", seen));
+        assertThat(List.of(seen.get(251), seen.get(253))).containsOnly("ok");
+        seen.forEach((len, errno) -> {
+            if (len > 255) {
+                assertThat(errno).as("longueur " + len).isIn("EINVAL", "ENAMETOOLONG");
+            }
+        });
+        if (Platform.libcRelease() >= 234) {
+            // 254 et 255 : des noms valides (NAME_MAX = 255), refusés par les glibc 2.31 à 2.33
+            assertThat(List.of(seen.get(254), seen.get(255))).containsOnly("ok");
+            // 256 à 259 : le noyau refuse le fichier (ou la glibc ≥ 2.43 avant lui)
+            assertThat(List.of(seen.get(256), seen.get(259))).containsOnly("ENAMETOOLONG");
+        }
+    }
+
+    /** Les options d'état du descripteur (ligne « flags » de /proc/self/fdinfo, en octal). */
+    private static int fdFlags(SharedMemory shm) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + shm.descriptor()))) {
+            if (line.startsWith("flags:")) {
+                return Integer.parseInt(line.substring("flags:".length()).trim(), 8);
+            }
+        }
+        throw new AssertionError("pas de ligne flags");
+    }
+
+    @Test
+    @DisplayName("I09 (précision) : shm_open prend O_RDONLY ou O_RDWR ; O_WRONLY donne sous Linux un descripteur en écriture seule que mmap refuse (EACCES), O_NONBLOCK est gardé sans effet")
+    void writeOnlyAndNonBlockOnLinux() throws Exception {
+        System.out.println("glibc " + Platform.libcVersion() + ", shm_open hors de POSIX :");
+        try (SharedMemory w = SharedMemory.open(name, O_CREAT | O_EXCL | O_WRONLY, 0600)) {
+            // Linux ne refuse pas O_WRONLY : la glibc le passe tel quel à open(2)
+            assertThat(fdFlags(w) & 3).isEqualTo(O_WRONLY);
+            w.truncate(4096); // ftruncate demande un descripteur ouvert en écriture : ok
+            assertThatThrownBy(() -> w.map(4096, PROT_WRITE, MAP_SHARED))
+                    .isInstanceOfSatisfying(PosixException.class, e -> {
+                        System.out.println("  O_WRONLY : " + e.getMessage());
+                        assertThat(e.errnoName()).isEqualTo("EACCES");
+                    });
+            assertThatThrownBy(() -> w.read(new byte[1]))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EBADF"));
+        }
+        try (SharedMemory nb = SharedMemory.open(name, O_RDWR | O_NONBLOCK)) {
+            int flags = fdFlags(nb);
+            System.out.println("  O_NONBLOCK : accepté, flags = 0" + Integer.toOctalString(flags));
+            assertThat(flags & O_NONBLOCK).isEqualTo(O_NONBLOCK);
+            // sur un fichier du tmpfs, O_NONBLOCK ne change rien : mmap et read marchent
+            try (MappedMemory m = nb.map(4096, PROT_READ | PROT_WRITE, MAP_SHARED)) {
+                m.putInt(0, 7);
+            }
+            assertThat(nb.read(new byte[4])).isEqualTo(4);
+        }
+    }
+
+    @Test
+    @DisplayName("I09, I10 (précision) : POSIX prévoit aussi fchmod et fchown sur le descripteur ; fchmod change le mode du fichier de /dev/shm")
+    void fchmodAndFchownWorkOnTheDescriptor() throws Exception {
+        Path file = Path.of("/dev/shm", name.substring(1));
+        try (SharedMemory shm = create()) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            shm.fchmod(0640); // le umask ne s'applique pas à fchmod
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-r-----");
+            shm.fchown(Unistd.getuid(), Unistd.getgid()); // à soi-même : toujours permis
+            assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(Unistd.getuid());
+            assertThatThrownBy(() -> shm.fchmod(01777)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 
-@DisplayName("UnnamedSemaphore : sem_init avec pshared = 0 (threads) ou 1 (processus)")
+@DisplayName("T17, T18 : UnnamedSemaphore, sem_init avec pshared = 0 (threads) ou 1 (processus)")
 @ExtendWith(IpcHygiene.class)
 class UnnamedSemaphoreTest {
 
@@ -39,7 +39,7 @@ class UnnamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("pshared = 0 : trywait à 0 échoue, post puis trywait réussit, timedwait expire")
+    @DisplayName("T17, T18 : pshared = 0 : trywait à 0 échoue, post puis trywait réussit, timedwait expire")
     void processPrivateSemaphore() {
         try (UnnamedSemaphore s = new UnnamedSemaphore(0)) {
             assertThat(s.pshared()).isZero();
@@ -52,7 +52,7 @@ class UnnamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("pshared = 1 dans une projection : deux vues du même objet partagent le compteur")
+    @DisplayName("T17 (précision), I12 : pshared = 1 dans une projection : deux vues du même objet partagent le compteur")
     void sharedSemaphoreInAMapping() {
         try (SharedMemory shm = anonymousObject(64)) {
             try (MappedMemory a = shm.map(64, PROT_READ | PROT_WRITE, MAP_SHARED);
@@ -72,7 +72,7 @@ class UnnamedSemaphoreTest {
     }
 
     @Test
-    @DisplayName("pas de sémaphore partagé hors MAP_SHARED ; après munmap il est inutilisable")
+    @DisplayName("T17 (précision), I12 : pas de sémaphore partagé hors MAP_SHARED ; après munmap il est inutilisable")
     void sharedSemaphoreNeedsALiveSharedMapping() {
         try (SharedMemory shm = anonymousObject(64)) {
             try (MappedMemory priv = shm.map(64, PROT_READ | PROT_WRITE, MAP_PRIVATE)) {

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * Les noms doivent venir de {@link IpcNames#unique(String)} : seuls ceux de
  * cette JVM sont surveillés. Sans {@code /dev/mqueue} monté, une file non
- * supprimée (mq_unlink oublié) n'est pas visible ; un descripteur de file
- * resté ouvert l'est toujours.
+ * supprimée (mq_unlink oublié) n'a aucune trace dans le système de fichiers :
+ * le relevé sonde alors par {@code mq_open} chacun des noms fabriqués par
+ * {@link IpcNames}, et la voit quand même.
  */
 public final class IpcHygiene implements BeforeAllCallback, BeforeEachCallback,
         AfterEachCallback {

@@ -1,5 +1,7 @@
 package fr.progsys.testkit;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ public final class IpcNames {
     public static final String PREFIX = "progsys-";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final List<String> ISSUED = new CopyOnWriteArrayList<>();
     private static final Pattern OURS = Pattern.compile("(?:sem\\.)?progsys-(\\d+)-.*");
 
     private IpcNames() {
@@ -28,7 +31,19 @@ public final class IpcNames {
         if (!label.matches("[a-z0-9-]{1,40}")) {
             throw new IllegalArgumentException("étiquette en [a-z0-9-] : " + label);
         }
-        return "/" + ownPrefix() + COUNTER.incrementAndGet() + "-" + label;
+        String name = "/" + ownPrefix() + COUNTER.incrementAndGet() + "-" + label;
+        ISSUED.add(name);
+        return name;
+    }
+
+    /**
+     * Tous les noms fabriqués par cette JVM, dans l'ordre. {@link IpcSnapshot}
+     * s'en sert pour sonder les files de messages là où {@code /dev/mqueue}
+     * n'est pas monté (une file n'a alors aucune trace dans le système de
+     * fichiers).
+     */
+    public static List<String> issued() {
+        return List.copyOf(ISSUED);
     }
 
     /** {@code progsys-<pid>-} : le début des noms fabriqués par cette JVM. */

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 /**
  * Un relevé de ce qu'un test pourrait laisser derrière lui : les objets IPC de
  * cette JVM (entrées {@code /dev/shm} — mémoires partagées et
- * {@code sem.*} des sémaphores nommés —, files de {@code /dev/mqueue} si ce
- * système de fichiers est monté), ses descripteurs et projections vers ces
- * objets, et ses processus enfants.
+ * {@code sem.*} des sémaphores nommés —, files de messages : listées dans
+ * {@code /dev/mqueue} si ce système de fichiers est monté, sinon sondées par
+ * {@code mq_open} sous chacun des noms fabriqués par {@link IpcNames}), ses
+ * descripteurs et projections vers ces objets, et ses processus enfants.
  *
  * <p>Seuls les noms fabriqués par {@link IpcNames} dans cette JVM sont
  * regardés : les autres builds de la machine ne gênent pas.
@@ -50,6 +51,15 @@ public final class IpcSnapshot {
                 String f = p.getFileName().toString();
                 if (f.startsWith(mine) || f.startsWith("sem." + mine)) {
                     objects.add(p.toString());
+                }
+            }
+        }
+        if (!mqueueMounted() && MqProbe.available()) {
+            // Sans /dev/mqueue, une file n'apparaît nulle part : on sonde
+            // par mq_open chacun des noms que cette JVM a fabriqués.
+            for (String name : IpcNames.issued()) {
+                if (MqProbe.exists(name)) {
+                    objects.add(DEV_MQUEUE + name);
                 }
             }
         }
@@ -117,7 +127,11 @@ public final class IpcSnapshot {
         for (String o : objects) {
             if (!before.objects.contains(o)) {
                 try {
-                    Files.deleteIfExists(Path.of(o)); // rm dans /dev/mqueue = mq_unlink
+                    if (o.startsWith(DEV_MQUEUE + "/") && !mqueueMounted()) {
+                        MqProbe.unlink(o.substring(DEV_MQUEUE.toString().length()));
+                    } else {
+                        Files.deleteIfExists(Path.of(o)); // rm dans /dev/mqueue = mq_unlink
+                    }
                 } catch (IOException e) {
                     // au pire le balayeur le retrouvera
                 }

@@ -16,7 +16,7 @@ import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("I03–I05 : mq_open, mq_getattr, mq_setattr")
+@DisplayName("I03, I04, I05 : mq_open, mq_getattr, mq_setattr")
 @ExtendWith(IpcHygiene.class)
 class MqAttributesTest {
 

@@ -15,7 +15,7 @@ import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("I06–I07 : EAGAIN sous O_NONBLOCK, EMSGSIZE dans les deux sens")
+@DisplayName("I06, I07 : EAGAIN sous O_NONBLOCK, EMSGSIZE dans les deux sens")
 @ExtendWith(IpcHygiene.class)
 class MqNonBlockingTest {
 

@@ -20,7 +20,7 @@ import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("I14 : sans sémaphore, deux processus perdent des incréments")
+@DisplayName("I12, I14 : sans sémaphore, deux processus perdent des incréments")
 @ExtendWith(IpcHygiene.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class UnsafeSharedCounterTest {
@@ -46,7 +46,7 @@ class UnsafeSharedCounterTest {
     }
 
     @Test
-    @DisplayName("entrelacement forcé : A lit 0, B lit 0, A écrit 1, B écrit 1 — un incrément perdu, à chaque fois")
+    @DisplayName("I14 : entrelacement forcé : A lit 0, B lit 0, A écrit 1, B écrit 1 — un incrément perdu, à chaque fois")
     void forcedInterleavingLosesOneUpdate() {
         Duration t = Duration.ofSeconds(20);
         try (ChildJvm a = ChildJvm.start(UnsafeSharedCounter.class, name, "1", "pas-à-pas");
@@ -67,10 +67,20 @@ class UnsafeSharedCounterTest {
     }
 
     @Test
-    @DisplayName("deux processus de " + N + " incréments sans sémaphore : le total ne dépasse jamais 2N")
-    void statisticalRunNeverExceedsTwiceN() {
-        long total = SemaphoreCounterTest.runTwoProcesses(UnsafeSharedCounter.class,
+    @DisplayName("I14 : deux processus de " + N + " incréments sans sémaphore (sortie du livre) : un troisième processus relit la valeur affichée par le dernier à finir, au plus 2N")
+    void statisticalRunSharesOneCounter() {
+        // Combien d'incréments se perdent dépend de l'ordonnancement : ce test
+        // n'en affirme rien (la perte est prouvée par l'entrelacement forcé
+        // ci-dessus). Il vérifie que les deux processus ont bien partagé UN
+        // compteur : en MAP_PRIVATE, le troisième processus relirait 0.
+        long[] shown = SemaphoreCounterTest.runTwoProcesses(UnsafeSharedCounter.class,
                 "ipc.sem.unsafe", "ipc/sem-unsafe-counter", name, N);
-        assertThat(total).isBetween((long) N, 2L * N);
+        ChildJvm.Result check = ChildJvm.run(T, UnsafeSharedCounter.class, name, "0");
+        long last = SemaphoreCounterTest.finalCount(check.stdout());
+        // le dernier à finir lit le compteur après toutes les écritures : sa
+        // valeur est la valeur finale (celle de l'autre peut être plus grande,
+        // si des écritures en retard l'ont écrasée)
+        assertThat(last).isIn(shown[0], shown[1]).isPositive()
+                .isLessThanOrEqualTo(2L * N);
     }
 }

@@ -15,7 +15,7 @@ import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("I10–I11 : read/write sur le descripteur, shm_unlink")
+@DisplayName("I10, I11 : read/write sur le descripteur, shm_unlink")
 @ExtendWith(IpcHygiene.class)
 class ShmFileTest {
 
