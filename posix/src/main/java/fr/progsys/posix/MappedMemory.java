@@ -3,8 +3,6 @@ package fr.progsys.posix;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-import jnr.ffi.Pointer;
-
 /**
  * Une projection en mémoire ({@code mmap}) d'un objet de mémoire partagée : la
  * zone d'adresses que {@code mmap} a rendue, vue comme un tableau d'octets
@@ -28,14 +26,15 @@ public final class MappedMemory implements AutoCloseable {
     private static final int SEM_ALIGN = 8;
 
     private final String objectName;
-    private final Pointer address;
+    /** La zone rendue par {@code mmap}, de {@code length} octets. */
+    private final Binding.Region address;
     private final long offset;
     private final long length;
     private final int prot;
     private final int flags;
     private final Guard guard;
 
-    private MappedMemory(String objectName, Pointer address, long offset, long length,
+    private MappedMemory(String objectName, Binding.Region address, long offset, long length,
             int prot, int flags) {
         this.objectName = objectName;
         this.address = address;
@@ -44,15 +43,15 @@ public final class MappedMemory implements AutoCloseable {
         this.prot = prot;
         this.flags = flags;
         this.guard = new Guard("projection de " + objectName, () -> {
-            if (Native.libc().munmap(address, length) == -1) {
+            if (Binding.get().munmap(address) == -1) {
                 throw PosixException.last("munmap(addr, " + length + ")");
             }
         });
     }
 
     static MappedMemory map(SharedMemory shm, long offset, long length, int prot, int flags) {
-        Pointer p = Native.libc().mmap(null, length, prot, flags, shm.descriptor(), offset);
-        if (p == null || p.address() == -1L) {
+        Binding.Region p = Binding.get().mmap(length, prot, flags, shm.descriptor(), offset);
+        if (p == null) { // MAP_FAILED
             throw PosixException.last("mmap(NULL, " + length + ", " + Mman.protToString(prot)
                     + ", " + Mman.flagsToString(flags) + ", " + shm.descriptor() + " ["
                     + shm.name() + "], " + offset + ")");
@@ -97,11 +96,11 @@ public final class MappedMemory implements AutoCloseable {
     }
 
     public long getLong(long at) {
-        return read(at, 8, () -> address.getLongLong(at));
+        return read(at, 8, () -> address.getLong(at));
     }
 
     public void putLong(long at, long value) {
-        write(at, 8, () -> address.putLongLong(at, value));
+        write(at, 8, () -> address.putLong(at, value));
     }
 
     /** Copie {@code dst.length} octets de la zone, à partir de {@code at}, dans {@code dst}. */
@@ -165,7 +164,7 @@ public final class MappedMemory implements AutoCloseable {
         if (value < 0) {
             throw new IllegalArgumentException("valeur initiale négative : " + value);
         }
-        return UnnamedSemaphore.inSharedMemory(this, address.slice(at), value, true);
+        return UnnamedSemaphore.inSharedMemory(this, address.address() + at, value, true);
     }
 
     /**
@@ -175,7 +174,7 @@ public final class MappedMemory implements AutoCloseable {
      */
     public UnnamedSemaphore semaphoreAt(long at) {
         checkSemaphoreSlot(at);
-        return UnnamedSemaphore.inSharedMemory(this, address.slice(at), 0, false);
+        return UnnamedSemaphore.inSharedMemory(this, address.address() + at, 0, false);
     }
 
     private void checkSemaphoreSlot(long at) {
@@ -183,7 +182,7 @@ public final class MappedMemory implements AutoCloseable {
             throw new IllegalArgumentException("un sem_t doit être aligné sur "
                     + SEM_ALIGN + " octets (position " + at + ")");
         }
-        enter(at, Native.SIZEOF_SEM_T, Mman.PROT_READ | Mman.PROT_WRITE);
+        enter(at, Binding.SIZEOF_SEM_T, Mman.PROT_READ | Mman.PROT_WRITE);
         guard.exit();
         if (!isShared()) {
             throw new IllegalStateException("un sémaphore partagé entre processus doit être"
