@@ -175,7 +175,9 @@ interface Binding {
         if (forced != null) {
             return forced;
         }
-        return Runtime.version().feature() >= 22 && ffmCompiled() ? "ffm" : "jnr";
+        String arch = System.getProperty("os.arch", "");
+        boolean lp64 = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64");
+        return Runtime.version().feature() >= 22 && lp64 && ffmCompiled() ? "ffm" : "jnr";
     }
 
     /** errno vaut EINTR : l'appel bloquant a été interrompu par un signal, on le relance. */
