@@ -166,7 +166,13 @@ interface Binding {
         if (!Os.LINUX) {
             Platform.requireLinux("les appels POSIX de ce cours");
         }
-        return Holder.BINDING;
+        Binding b = Holder.BINDING;
+        if (b == null) {
+            // Le choix a échoué (liaison inconnue, ffm sur un JDK < 22…) : la même
+            // erreur claire à chaque appel, jamais un ExceptionInInitializerError.
+            throw Holder.FAILURE;
+        }
+        return b;
     }
 
     /** Le nom de la liaison qui sera (ou est) utilisée, sans la charger. */
@@ -255,7 +261,13 @@ interface Binding {
         try {
             return (Binding) Class.forName("fr.progsys.posix.FfmBinding")
                     .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("liaison ffm : chargement impossible ("
+                    + e.getCause() + ")", e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("liaison ffm : chargement impossible (" + e + ")",
                     e);
         }
@@ -263,7 +275,20 @@ interface Binding {
 
     /** Initialisation paresseuse et unique (idiome du « holder »). */
     final class Holder {
-        static final Binding BINDING = load();
+        static final Binding BINDING;
+        static final RuntimeException FAILURE;
+
+        static {
+            Binding b = null;
+            RuntimeException failure = null;
+            try {
+                b = load();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            BINDING = b;
+            FAILURE = failure;
+        }
 
         private Holder() {
         }
