@@ -238,7 +238,15 @@ final class JnrBinding implements Binding {
 
     @Override
     public long read(int fd, byte[] buf) {
-        return libc.read(fd, buf, buf.length);
+        // jnr recopie dans un tableau @Out tout son tampon natif temporaire, non
+        // initialisé : les octets au-delà de ceux lus seraient écrasés par du
+        // contenu quelconque. read(2) n'y touche pas ; on ne recopie donc que n octets.
+        byte[] tmp = new byte[buf.length];
+        long n = libc.read(fd, tmp, tmp.length);
+        if (n > 0) {
+            System.arraycopy(tmp, 0, buf, 0, (int) n);
+        }
+        return n;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.IpcHygiene;
+import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Tools;
 
@@ -99,6 +101,15 @@ class BindingTest {
     }
 
     @Test
+    @DisplayName("sans choix imposé, une JVM enfant prend ffm dès le JDK 22, jnr avant")
+    void autoChoosesFfmFromJdk22() {
+        ChildJvm.Result run = ChildJvm.run(CHILD, command("auto", false));
+        assertThat(run.exitCode()).as(run.console()).isZero();
+        assertThat(run.stdout()).contains("liaison="
+                + (Runtime.version().feature() >= 22 ? "ffm" : "jnr"));
+    }
+
+    @Test
     @DisplayName("une liaison inconnue est refusée avec un message clair")
     void anUnknownBindingIsRefusedClearly() {
         ChildJvm.Result run = ChildJvm.run(CHILD, command("tortue", false));
@@ -124,6 +135,29 @@ class BindingTest {
     private static boolean isJnrFfi(String logLine) {
         return logLine.contains(" jnr.ffi.") || logLine.contains(" jnr.posix.")
                 || logLine.contains(" com.kenai.jffi.");
+    }
+
+    @Test
+    @DisplayName("SharedMemory.read laisse intacts les octets du tampon au-delà de ceux lus,"
+            + " comme read(2)")
+    void readLeavesTheRestOfTheBufferUntouched() {
+        String name = IpcNames.unique("shm-read");
+        try (SharedMemory shm = SharedMemory.open(name, OpenFlags.O_CREAT | OpenFlags.O_EXCL
+                | OpenFlags.O_RDWR, 0600)) {
+            shm.write(new byte[] {1, 2, 3});
+            shm.seek(0);
+            byte[] buffer = new byte[64];
+            Arrays.fill(buffer, (byte) 7);
+            assertThat(shm.read(buffer)).isEqualTo(3);
+            byte[] expected = new byte[64];
+            Arrays.fill(expected, (byte) 7);
+            expected[0] = 1;
+            expected[1] = 2;
+            expected[2] = 3;
+            assertThat(buffer).isEqualTo(expected);
+        } finally {
+            SharedMemory.unlinkIfExists(name);
+        }
     }
 
     private static ChildJvm.Result probe(String binding, boolean logClasses) {
