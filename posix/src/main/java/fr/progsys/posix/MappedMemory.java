@@ -1,7 +1,6 @@
 package fr.progsys.posix;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
  * Une projection en mémoire ({@code mmap}) d'un objet de mémoire partagée : la
@@ -79,41 +78,81 @@ public final class MappedMemory implements AutoCloseable {
         return offset + length;
     }
 
+    // Chaque accès : bornes, droit (PROT_READ ou PROT_WRITE), zone encore projetée,
+    // puis l'accès lui-même ; sans lambda ni boîte (Integer, Long) sur ce chemin.
+
     public byte getByte(long at) {
-        return read(at, 1, () -> address.getByte(at));
+        enter(at, 1, Mman.PROT_READ);
+        try {
+            return address.getByte(at);
+        } finally {
+            guard.exit();
+        }
     }
 
     public void putByte(long at, byte value) {
-        write(at, 1, () -> address.putByte(at, value));
+        enter(at, 1, Mman.PROT_WRITE);
+        try {
+            address.putByte(at, value);
+        } finally {
+            guard.exit();
+        }
     }
 
     public int getInt(long at) {
-        return read(at, 4, () -> address.getInt(at));
+        enter(at, 4, Mman.PROT_READ);
+        try {
+            return address.getInt(at);
+        } finally {
+            guard.exit();
+        }
     }
 
     public void putInt(long at, int value) {
-        write(at, 4, () -> address.putInt(at, value));
+        enter(at, 4, Mman.PROT_WRITE);
+        try {
+            address.putInt(at, value);
+        } finally {
+            guard.exit();
+        }
     }
 
     public long getLong(long at) {
-        return read(at, 8, () -> address.getLong(at));
+        enter(at, 8, Mman.PROT_READ);
+        try {
+            return address.getLong(at);
+        } finally {
+            guard.exit();
+        }
     }
 
     public void putLong(long at, long value) {
-        write(at, 8, () -> address.putLong(at, value));
+        enter(at, 8, Mman.PROT_WRITE);
+        try {
+            address.putLong(at, value);
+        } finally {
+            guard.exit();
+        }
     }
 
     /** Copie {@code dst.length} octets de la zone, à partir de {@code at}, dans {@code dst}. */
     public void getBytes(long at, byte[] dst) {
-        read(at, dst.length, () -> {
+        enter(at, dst.length, Mman.PROT_READ);
+        try {
             address.get(at, dst, 0, dst.length);
-            return null;
-        });
+        } finally {
+            guard.exit();
+        }
     }
 
     /** Copie {@code src} dans la zone, à partir de {@code at}. */
     public void putBytes(long at, byte[] src) {
-        write(at, src.length, () -> address.put(at, src, 0, src.length));
+        enter(at, src.length, Mman.PROT_WRITE);
+        try {
+            address.put(at, src, 0, src.length);
+        } finally {
+            guard.exit();
+        }
     }
 
     /**
@@ -213,26 +252,7 @@ public final class MappedMemory implements AutoCloseable {
                 + (isMapped() ? "" : ", démappée") + "]";
     }
 
-    /** Un accès en lecture vérifié : bornes, PROT_READ, zone encore projetée. */
-    private <T> T read(long at, long size, Supplier<T> access) {
-        enter(at, size, Mman.PROT_READ);
-        try {
-            return access.get();
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /** Un accès en écriture vérifié : bornes, PROT_WRITE, zone encore projetée. */
-    private void write(long at, long size, Runnable access) {
-        enter(at, size, Mman.PROT_WRITE);
-        try {
-            access.run();
-        } finally {
-            guard.exit();
-        }
-    }
-
+    /** Vérifie un accès (bornes, droit demandé) puis entre dans le garde. */
     private void enter(long at, long size, int need) {
         if (at < 0 || size < 0 || at > length - size) {
             throw new IndexOutOfBoundsException("accès [" + at + ", " + (at + size)
