@@ -101,6 +101,15 @@ class BindingTest {
     }
 
     @Test
+    @DisplayName("une JVM enfant lancée par le testkit utilise la même liaison que la JVM"
+            + " de test (variable PROGSYS_POSIX_BINDING héritée)")
+    void aChildJvmUsesTheSameBinding() {
+        ChildJvm.Result run = ChildJvm.run(CHILD, BindingProbe.class);
+        assertThat(run.exitCode()).as(run.console()).isZero();
+        assertThat(run.stdout()).contains("liaison=" + Posix.binding());
+    }
+
+    @Test
     @DisplayName("sans choix imposé, une JVM enfant prend ffm dès le JDK 22, jnr avant")
     void autoChoosesFfmFromJdk22() {
         ChildJvm.Result run = ChildJvm.run(CHILD, command("auto", false));
