@@ -24,7 +24,7 @@ public final class UnnamedSemaphore implements AutoCloseable {
 
     /** L'adresse du {@code sem_t}. */
     private final long sem;
-    /** La mémoire allouée pour le {@code sem_t} (pshared = 0), gardée vivante ici ; sinon null. */
+    /** La mémoire du {@code sem_t} (pshared = 0), gardée vivante ici ; sinon null. */
     private final Binding.Region memory;
     private final int pshared;
     /** La projection qui contient le sémaphore (pshared ≠ 0), sinon null. */
