@@ -1,9 +1,6 @@
 package fr.progsys.posix;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
-
-import jnr.ffi.Pointer;
 
 /**
  * Une projection en mémoire ({@code mmap}) d'un objet de mémoire partagée : la
@@ -28,14 +25,15 @@ public final class MappedMemory implements AutoCloseable {
     private static final int SEM_ALIGN = 8;
 
     private final String objectName;
-    private final Pointer address;
+    /** La zone rendue par {@code mmap}, de {@code length} octets. */
+    private final Binding.Region address;
     private final long offset;
     private final long length;
     private final int prot;
     private final int flags;
     private final Guard guard;
 
-    private MappedMemory(String objectName, Pointer address, long offset, long length,
+    private MappedMemory(String objectName, Binding.Region address, long offset, long length,
             int prot, int flags) {
         this.objectName = objectName;
         this.address = address;
@@ -44,15 +42,15 @@ public final class MappedMemory implements AutoCloseable {
         this.prot = prot;
         this.flags = flags;
         this.guard = new Guard("projection de " + objectName, () -> {
-            if (Native.libc().munmap(address, length) == -1) {
+            if (Binding.get().munmap(address) == -1) {
                 throw PosixException.last("munmap(addr, " + length + ")");
             }
         });
     }
 
     static MappedMemory map(SharedMemory shm, long offset, long length, int prot, int flags) {
-        Pointer p = Native.libc().mmap(null, length, prot, flags, shm.descriptor(), offset);
-        if (p == null || p.address() == -1L) {
+        Binding.Region p = Binding.get().mmap(length, prot, flags, shm.descriptor(), offset);
+        if (p == null) { // MAP_FAILED
             throw PosixException.last("mmap(NULL, " + length + ", " + Mman.protToString(prot)
                     + ", " + Mman.flagsToString(flags) + ", " + shm.descriptor() + " ["
                     + shm.name() + "], " + offset + ")");
@@ -80,41 +78,81 @@ public final class MappedMemory implements AutoCloseable {
         return offset + length;
     }
 
+    // Chaque accès : bornes, droit (PROT_READ ou PROT_WRITE), zone encore projetée,
+    // puis l'accès lui-même ; sans lambda ni boîte (Integer, Long) sur ce chemin.
+
     public byte getByte(long at) {
-        return read(at, 1, () -> address.getByte(at));
+        enter(at, 1, Mman.PROT_READ);
+        try {
+            return address.getByte(at);
+        } finally {
+            guard.exit();
+        }
     }
 
     public void putByte(long at, byte value) {
-        write(at, 1, () -> address.putByte(at, value));
+        enter(at, 1, Mman.PROT_WRITE);
+        try {
+            address.putByte(at, value);
+        } finally {
+            guard.exit();
+        }
     }
 
     public int getInt(long at) {
-        return read(at, 4, () -> address.getInt(at));
+        enter(at, 4, Mman.PROT_READ);
+        try {
+            return address.getInt(at);
+        } finally {
+            guard.exit();
+        }
     }
 
     public void putInt(long at, int value) {
-        write(at, 4, () -> address.putInt(at, value));
+        enter(at, 4, Mman.PROT_WRITE);
+        try {
+            address.putInt(at, value);
+        } finally {
+            guard.exit();
+        }
     }
 
     public long getLong(long at) {
-        return read(at, 8, () -> address.getLongLong(at));
+        enter(at, 8, Mman.PROT_READ);
+        try {
+            return address.getLong(at);
+        } finally {
+            guard.exit();
+        }
     }
 
     public void putLong(long at, long value) {
-        write(at, 8, () -> address.putLongLong(at, value));
+        enter(at, 8, Mman.PROT_WRITE);
+        try {
+            address.putLong(at, value);
+        } finally {
+            guard.exit();
+        }
     }
 
     /** Copie {@code dst.length} octets de la zone, à partir de {@code at}, dans {@code dst}. */
     public void getBytes(long at, byte[] dst) {
-        read(at, dst.length, () -> {
+        enter(at, dst.length, Mman.PROT_READ);
+        try {
             address.get(at, dst, 0, dst.length);
-            return null;
-        });
+        } finally {
+            guard.exit();
+        }
     }
 
     /** Copie {@code src} dans la zone, à partir de {@code at}. */
     public void putBytes(long at, byte[] src) {
-        write(at, src.length, () -> address.put(at, src, 0, src.length));
+        enter(at, src.length, Mman.PROT_WRITE);
+        try {
+            address.put(at, src, 0, src.length);
+        } finally {
+            guard.exit();
+        }
     }
 
     /**
@@ -165,7 +203,7 @@ public final class MappedMemory implements AutoCloseable {
         if (value < 0) {
             throw new IllegalArgumentException("valeur initiale négative : " + value);
         }
-        return UnnamedSemaphore.inSharedMemory(this, address.slice(at), value, true);
+        return UnnamedSemaphore.inSharedMemory(this, address.address() + at, value, true);
     }
 
     /**
@@ -175,7 +213,7 @@ public final class MappedMemory implements AutoCloseable {
      */
     public UnnamedSemaphore semaphoreAt(long at) {
         checkSemaphoreSlot(at);
-        return UnnamedSemaphore.inSharedMemory(this, address.slice(at), 0, false);
+        return UnnamedSemaphore.inSharedMemory(this, address.address() + at, 0, false);
     }
 
     private void checkSemaphoreSlot(long at) {
@@ -183,7 +221,7 @@ public final class MappedMemory implements AutoCloseable {
             throw new IllegalArgumentException("un sem_t doit être aligné sur "
                     + SEM_ALIGN + " octets (position " + at + ")");
         }
-        enter(at, Native.SIZEOF_SEM_T, Mman.PROT_READ | Mman.PROT_WRITE);
+        enter(at, Binding.SIZEOF_SEM_T, Mman.PROT_READ | Mman.PROT_WRITE);
         guard.exit();
         if (!isShared()) {
             throw new IllegalStateException("un sémaphore partagé entre processus doit être"
@@ -214,26 +252,7 @@ public final class MappedMemory implements AutoCloseable {
                 + (isMapped() ? "" : ", démappée") + "]";
     }
 
-    /** Un accès en lecture vérifié : bornes, PROT_READ, zone encore projetée. */
-    private <T> T read(long at, long size, Supplier<T> access) {
-        enter(at, size, Mman.PROT_READ);
-        try {
-            return access.get();
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /** Un accès en écriture vérifié : bornes, PROT_WRITE, zone encore projetée. */
-    private void write(long at, long size, Runnable access) {
-        enter(at, size, Mman.PROT_WRITE);
-        try {
-            access.run();
-        } finally {
-            guard.exit();
-        }
-    }
-
+    /** Vérifie un accès (bornes, droit demandé) puis entre dans le garde. */
     private void enter(long at, long size, int need) {
         if (at < 0 || size < 0 || at > length - size) {
             throw new IndexOutOfBoundsException("accès [" + at + ", " + (at + size)

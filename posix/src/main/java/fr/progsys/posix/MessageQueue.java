@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.Sysconf;
-import jnr.ffi.Struct;
 
 /**
  * Une file de messages POSIX ({@code <mqueue.h>}) : un objet du noyau, désigné
@@ -48,7 +48,7 @@ public final class MessageQueue implements AutoCloseable {
         this.name = name;
         this.mqd = mqd;
         this.guard = new Guard("file de messages " + name, () -> {
-            if (Native.libc().mq_close(mqd) == -1) {
+            if (Binding.get().mqClose(mqd) == -1) {
                 throw PosixException.last("mq_close(" + mqd + ")");
             }
         });
@@ -90,14 +90,9 @@ public final class MessageQueue implements AutoCloseable {
     private static MessageQueue doOpen(String name, int oflag, int mode, Attributes attr) {
         Platform.requireLinux(WHAT);
         IpcName.check(name, true);
-        Native.MqAttr raw = null;
-        if (attr != null) {
-            raw = new Native.MqAttr(Native.runtime());
-            raw.mq_maxmsg.set(attr.maxMessages());
-            raw.mq_msgsize.set(attr.messageSize());
-        }
-        int mqd = Native.libc().mq_open(name, oflag, mode,
-                raw == null ? null : Struct.getMemory(raw));
+        long[] raw = attr == null ? null
+                : new long[] {0, attr.maxMessages(), attr.messageSize(), 0};
+        int mqd = Binding.get().mqOpen(name, oflag, mode, raw);
         if (mqd == -1) {
             String call = "mq_open(\"" + name + "\", " + OpenFlags.toString(oflag)
                     + ((oflag & OpenFlags.O_CREAT) != 0
@@ -129,7 +124,7 @@ public final class MessageQueue implements AutoCloseable {
     public static void unlink(String name) {
         Platform.requireLinux(WHAT);
         IpcName.check(name, true);
-        if (Native.libc().mq_unlink(name) == -1) {
+        if (Binding.get().mqUnlink(name) == -1) {
             throw PosixException.last("mq_unlink(\"" + name + "\")");
         }
     }
@@ -159,9 +154,9 @@ public final class MessageQueue implements AutoCloseable {
         checkPriority(priority);
         guard.enter();
         try {
-            while (Native.libc().mq_send(mqd, message, message.length, priority) == -1) {
-                int errno = Native.errno();
-                if (!Native.interrupted(errno)) {
+            while (Binding.get().mqSend(mqd, message, priority) == -1) {
+                int errno = Binding.lastErrno();
+                if (!Binding.interrupted(errno)) {
                     throw new PosixException(sendCall("mq_send", message, priority), errno);
                 }
             }
@@ -183,15 +178,15 @@ public final class MessageQueue implements AutoCloseable {
      */
     public boolean timedSend(byte[] message, int priority, Duration timeout) {
         checkPriority(priority);
-        Native.Timespec at = Native.deadline(timeout);
+        Instant at = Binding.deadline(timeout);
         guard.enter();
         try {
-            while (Native.libc().mq_timedsend(mqd, message, message.length, priority, at) == -1) {
-                int errno = Native.errno();
-                if (Native.is(errno, Errno.ETIMEDOUT)) {
+            while (Binding.get().mqTimedsend(mqd, message, priority, at) == -1) {
+                int errno = Binding.lastErrno();
+                if (Binding.is(errno, Errno.ETIMEDOUT)) {
                     return false;
                 }
-                if (!Native.interrupted(errno)) {
+                if (!Binding.interrupted(errno)) {
                     throw new PosixException(sendCall("mq_timedsend", message, priority),
                             errno);
                 }
@@ -230,18 +225,17 @@ public final class MessageQueue implements AutoCloseable {
      */
     public Message receive(int bufferSize) {
         checkBuffer(bufferSize);
-        byte[] buffer = new byte[bufferSize];
         int[] prio = new int[1];
         guard.enter();
         try {
-            long n;
-            while ((n = Native.libc().mq_receive(mqd, buffer, buffer.length, prio)) == -1) {
-                int errno = Native.errno();
-                if (!Native.interrupted(errno)) {
+            byte[] data;
+            while ((data = Binding.get().mqReceive(mqd, bufferSize, prio)) == null) {
+                int errno = Binding.lastErrno();
+                if (!Binding.interrupted(errno)) {
                     throw new PosixException(receiveCall("mq_receive", bufferSize), errno);
                 }
             }
-            return new Message(Arrays.copyOf(buffer, (int) n), prio[0]);
+            return new Message(data, prio[0]);
         } finally {
             guard.exit();
         }
@@ -255,24 +249,22 @@ public final class MessageQueue implements AutoCloseable {
      */
     public Optional<Message> timedReceive(Duration timeout) {
         int bufferSize = messageSize();
-        byte[] buffer = new byte[bufferSize];
         int[] prio = new int[1];
-        Native.Timespec at = Native.deadline(timeout);
+        Instant at = Binding.deadline(timeout);
         guard.enter();
         try {
-            long n;
-            while ((n = Native.libc().mq_timedreceive(mqd, buffer, buffer.length, prio,
-                    at)) == -1) {
-                int errno = Native.errno();
-                if (Native.is(errno, Errno.ETIMEDOUT)) {
+            byte[] data;
+            while ((data = Binding.get().mqTimedreceive(mqd, bufferSize, prio, at)) == null) {
+                int errno = Binding.lastErrno();
+                if (Binding.is(errno, Errno.ETIMEDOUT)) {
                     return Optional.empty();
                 }
-                if (!Native.interrupted(errno)) {
+                if (!Binding.interrupted(errno)) {
                     throw new PosixException(receiveCall("mq_timedreceive", bufferSize),
                             errno);
                 }
             }
-            return Optional.of(new Message(Arrays.copyOf(buffer, (int) n), prio[0]));
+            return Optional.of(new Message(data, prio[0]));
         } finally {
             guard.exit();
         }
@@ -280,10 +272,10 @@ public final class MessageQueue implements AutoCloseable {
 
     /** {@code mq_getattr} : les attributs courants, dont le nombre de messages présents. */
     public Attributes getAttributes() {
-        Native.MqAttr raw = new Native.MqAttr(Native.runtime());
+        long[] raw = new long[4];
         guard.enter();
         try {
-            if (Native.libc().mq_getattr(mqd, raw) == -1) {
+            if (Binding.get().mqGetattr(mqd, raw) == -1) {
                 throw PosixException.last("mq_getattr(" + mqd + ", &attr)");
             }
         } finally {
@@ -299,15 +291,12 @@ public final class MessageQueue implements AutoCloseable {
      * @return les anciens attributs
      */
     public Attributes setAttributes(Attributes newAttr) {
-        Native.MqAttr in = new Native.MqAttr(Native.runtime());
-        in.mq_flags.set(newAttr.flags());
-        in.mq_maxmsg.set(newAttr.maxMessages());
-        in.mq_msgsize.set(newAttr.messageSize());
-        in.mq_curmsgs.set(newAttr.currentMessages());
-        Native.MqAttr old = new Native.MqAttr(Native.runtime());
+        long[] in = {newAttr.flags(), newAttr.maxMessages(), newAttr.messageSize(),
+            newAttr.currentMessages()};
+        long[] old = new long[4];
         guard.enter();
         try {
-            if (Native.libc().mq_setattr(mqd, in, old) == -1) {
+            if (Binding.get().mqSetattr(mqd, in, old) == -1) {
                 throw PosixException.last("mq_setattr(" + mqd + ", " + newAttr + ", &old)");
             }
         } finally {
@@ -337,7 +326,7 @@ public final class MessageQueue implements AutoCloseable {
     /** {@code sysconf(_SC_MQ_PRIO_MAX)} : les priorités vont de 0 à cette valeur − 1. */
     public static int priorityMax() {
         Platform.requireLinux(WHAT);
-        long max = Native.libc().sysconf(Sysconf._SC_MQ_PRIO_MAX.intValue());
+        long max = Binding.get().sysconf(Sysconf._SC_MQ_PRIO_MAX.intValue());
         if (max == -1) {
             throw PosixException.last("sysconf(_SC_MQ_PRIO_MAX)");
         }
@@ -398,9 +387,9 @@ public final class MessageQueue implements AutoCloseable {
             return new Attributes(0, maxMessages, messageSize, 0);
         }
 
-        static Attributes of(Native.MqAttr raw) {
-            return new Attributes(raw.mq_flags.get(), raw.mq_maxmsg.get(),
-                    raw.mq_msgsize.get(), raw.mq_curmsgs.get());
+        /** Depuis {mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs}. */
+        static Attributes of(long[] raw) {
+            return new Attributes(raw[0], raw[1], raw[2], raw[3]);
         }
 
         /** Vrai si {@code mq_flags} contient O_NONBLOCK. */

@@ -1,8 +1,7 @@
 package fr.progsys.posix;
 
 import java.time.Duration;
-
-import jnr.ffi.Pointer;
+import java.time.Instant;
 
 /**
  * Un sémaphore POSIX nommé ({@code sem_open}, {@code <semaphore.h>}) : un
@@ -27,14 +26,15 @@ public final class NamedSemaphore implements AutoCloseable {
     private static final String WHAT = "POSIX named semaphores";
 
     private final String name;
-    private final Pointer sem;
+    /** L'adresse du {@code sem_t} rendue par {@code sem_open}. */
+    private final long sem;
     private final Guard guard;
 
-    private NamedSemaphore(String name, Pointer sem) {
+    private NamedSemaphore(String name, long sem) {
         this.name = name;
         this.sem = sem;
         this.guard = new Guard("sémaphore " + name, () -> {
-            if (Native.libc().sem_close(sem) == -1) {
+            if (Binding.get().semClose(sem) == -1) {
                 throw PosixException.last("sem_close(sem [" + name + "])");
             }
         });
@@ -69,8 +69,8 @@ public final class NamedSemaphore implements AutoCloseable {
             String call) {
         Platform.requireLinux(WHAT);
         IpcName.check(name, false);
-        Pointer sem = Native.libc().sem_open(name, oflag, mode, value);
-        if (sem == null || sem.address() == 0L) { // SEM_FAILED
+        long sem = Binding.get().semOpen(name, oflag, mode, value);
+        if (sem == 0L) { // SEM_FAILED
             throw PosixException.last(call);
         }
         return new NamedSemaphore(name, sem);
@@ -89,7 +89,7 @@ public final class NamedSemaphore implements AutoCloseable {
     public static void unlink(String name) {
         Platform.requireLinux(WHAT);
         IpcName.check(name, false);
-        if (Native.libc().sem_unlink(name) == -1) {
+        if (Binding.get().semUnlink(name) == -1) {
             throw PosixException.last("sem_unlink(\"" + name + "\")");
         }
     }
@@ -134,7 +134,7 @@ public final class NamedSemaphore implements AutoCloseable {
     public void tryWaitOrThrow() {
         guard.enter();
         try {
-            if (Native.libc().sem_trywait(sem) == -1) {
+            if (Binding.get().semTrywait(sem) == -1) {
                 throw PosixException.last("sem_trywait(" + what() + ")");
             }
         } finally {
@@ -149,7 +149,7 @@ public final class NamedSemaphore implements AutoCloseable {
      * @return vrai si le sémaphore a été pris, faux si le délai a expiré (ETIMEDOUT)
      */
     public boolean tryWait(Duration timeout) {
-        Native.Timespec deadline = SemOps.deadline(timeout);
+        Instant deadline = SemOps.deadline(timeout);
         guard.enter();
         try {
             return SemOps.timedWait(sem, deadline, what());

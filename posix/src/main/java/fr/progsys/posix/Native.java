@@ -7,17 +7,22 @@ import jnr.ffi.Struct;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.Variadic;
+import jnr.ffi.types.intptr_t;
 import jnr.ffi.types.off_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 
-/** Chargement unique des bibliothèques natives. */
+/**
+ * La liaison jnr : chargement unique des bibliothèques natives par jnr-ffi et
+ * jnr-posix. Seul {@link JnrBinding} s'en sert ; sur le chemin FFM, cette
+ * classe n'est jamais chargée.
+ */
 final class Native {
 
     /** Taille de {@code sem_t} sur Linux x86_64 et aarch64 (glibc : __SIZEOF_SEM_T). */
-    static final int SIZEOF_SEM_T = 32;
+    static final int SIZEOF_SEM_T = Binding.SIZEOF_SEM_T;
 
     private Native() {
     }
@@ -29,7 +34,8 @@ final class Native {
      * classe package-private {@code Native} : les exemples du cours ne
      * voient jamais un {@link Pointer} ; ils passent par les classes publiques
      * ({@link Unistd}, {@link UnnamedSemaphore}, …) qui transforment un {@code -1}
-     * et {@code errno} en {@link PosixException}.
+     * et {@code errno} en {@link PosixException}. Un {@code sem_t *} passe comme
+     * une adresse ({@code intptr_t}), la même que dans la liaison FFM.
      */
     public interface LibC {
 
@@ -43,26 +49,26 @@ final class Native {
         String gnu_get_libc_version();
 
         // <semaphore.h> : sémaphores anonymes (sem_t en mémoire native)
-        int sem_init(Pointer sem, int pshared, int value);
+        int sem_init(@intptr_t long sem, int pshared, int value);
 
-        int sem_destroy(Pointer sem);
+        int sem_destroy(@intptr_t long sem);
 
-        int sem_wait(Pointer sem);
+        int sem_wait(@intptr_t long sem);
 
-        int sem_trywait(Pointer sem);
+        int sem_trywait(@intptr_t long sem);
 
-        int sem_post(Pointer sem);
+        int sem_post(@intptr_t long sem);
 
-        int sem_getvalue(Pointer sem, Pointer sval);
+        int sem_getvalue(@intptr_t long sem, @Out int[] sval);
 
-        int sem_timedwait(Pointer sem, Timespec abstime);
+        int sem_timedwait(@intptr_t long sem, @In Timespec abstime);
 
         // <semaphore.h> : sémaphores nommés. sem_open est variadique :
         // mode et value ne sont lus qu'avec O_CREAT. SEM_FAILED = NULL (glibc).
         @Variadic(fixedCount = 2)
-        Pointer sem_open(String name, int oflag, int mode, int value);
+        @intptr_t long sem_open(String name, int oflag, int mode, int value);
 
-        int sem_close(Pointer sem);
+        int sem_close(@intptr_t long sem);
 
         int sem_unlink(String name);
 
@@ -148,51 +154,15 @@ final class Native {
     }
 
     static LibC libc() {
-        Platform.requireLinux("les appels POSIX de ce cours");
         return Holder.LIBC;
     }
 
     static Runtime runtime() {
-        libc();
         return Holder.RUNTIME;
     }
 
     static POSIX posix() {
-        libc();
         return Holder.POSIX;
-    }
-
-    /** errno vaut EINTR : l'appel bloquant a été interrompu par un signal, on le relance. */
-    static boolean interrupted(int errno) {
-        return errno == jnr.constants.platform.Errno.EINTR.intValue();
-    }
-
-    /** errno vaut {@code name} (par exemple EAGAIN, ETIMEDOUT). */
-    static boolean is(int errno, jnr.constants.platform.Errno name) {
-        return errno == name.intValue();
-    }
-
-    /**
-     * L'échéance absolue (horloge CLOCK_REALTIME, comme l'exigent mq_timedsend,
-     * mq_timedreceive et sem_timedwait) dans {@code timeout} à partir de maintenant.
-     */
-    static Timespec deadline(java.time.Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("délai négatif : " + timeout);
-        }
-        java.time.Duration capped = timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout;
-        java.time.Instant at = java.time.Instant.now().plus(capped);
-        Timespec ts = new Timespec(runtime());
-        ts.tv_sec.set(at.getEpochSecond());
-        ts.tv_nsec.set(at.getNano());
-        return ts;
-    }
-
-    private static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofDays(365L * 100);
-
-    /** Le errno laissé par le dernier appel natif de ce thread. */
-    static int errno() {
-        return runtime().getLastError();
     }
 
     private static LibC load() {

@@ -18,7 +18,7 @@ public class PosixException extends RuntimeException {
     private final String call;
 
     public PosixException(String call, int errno) {
-        this(call, errno, nameOf(errno), Native.libc().strerror(errno));
+        this(call, errno, nameOf(errno), Binding.get().strerror(errno));
     }
 
     private PosixException(String call, int errno, String name, String text) {
@@ -45,7 +45,7 @@ public class PosixException extends RuntimeException {
 
     /** Lève l'exception avec le errno courant du thread. */
     static PosixException last(String call) {
-        return new PosixException(call, Native.errno());
+        return new PosixException(call, Binding.lastErrno());
     }
 
     static String nameOf(int errno) {

@@ -1,10 +1,9 @@
 package fr.progsys.posix;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import jnr.constants.platform.Errno;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
 
 /**
  * Les opérations communes aux sémaphores nommés et anonymes : un {@code sem_t *}
@@ -18,35 +17,35 @@ final class SemOps {
     }
 
     /** {@code sem_wait}, relancé après EINTR. */
-    static void await(Pointer sem, String what) {
-        while (Native.libc().sem_wait(sem) == -1) {
-            int errno = Native.errno();
-            if (!Native.interrupted(errno)) {
+    static void await(long sem, String what) {
+        while (Binding.get().semWait(sem) == -1) {
+            int errno = Binding.lastErrno();
+            if (!Binding.interrupted(errno)) {
                 throw new PosixException("sem_wait(" + what + ")", errno);
             }
         }
     }
 
     /** {@code sem_trywait} : vrai si pris, faux sur EAGAIN. */
-    static boolean tryWait(Pointer sem, String what) {
-        if (Native.libc().sem_trywait(sem) == 0) {
+    static boolean tryWait(long sem, String what) {
+        if (Binding.get().semTrywait(sem) == 0) {
             return true;
         }
-        int errno = Native.errno();
-        if (Native.is(errno, Errno.EAGAIN)) {
+        int errno = Binding.lastErrno();
+        if (Binding.is(errno, Errno.EAGAIN)) {
             return false;
         }
         throw new PosixException("sem_trywait(" + what + ")", errno);
     }
 
     /** {@code sem_timedwait} jusqu'à l'échéance : vrai si pris, faux sur ETIMEDOUT. */
-    static boolean timedWait(Pointer sem, Native.Timespec deadline, String what) {
-        while (Native.libc().sem_timedwait(sem, deadline) == -1) {
-            int errno = Native.errno();
-            if (Native.is(errno, Errno.ETIMEDOUT)) {
+    static boolean timedWait(long sem, Instant deadline, String what) {
+        while (Binding.get().semTimedwait(sem, deadline) == -1) {
+            int errno = Binding.lastErrno();
+            if (Binding.is(errno, Errno.ETIMEDOUT)) {
                 return false;
             }
-            if (!Native.interrupted(errno)) {
+            if (!Binding.interrupted(errno)) {
                 throw new PosixException("sem_timedwait(" + what + ", &abstime)", errno);
             }
         }
@@ -54,21 +53,21 @@ final class SemOps {
     }
 
     /** L'échéance d'une attente bornée, calculée avant d'entrer dans le garde. */
-    static Native.Timespec deadline(Duration timeout) {
-        return Native.deadline(timeout);
+    static Instant deadline(Duration timeout) {
+        return Binding.deadline(timeout);
     }
 
-    static void post(Pointer sem, String what) {
-        if (Native.libc().sem_post(sem) == -1) {
+    static void post(long sem, String what) {
+        if (Binding.get().semPost(sem) == -1) {
             throw PosixException.last("sem_post(" + what + ")");
         }
     }
 
-    static int value(Pointer sem, String what) {
-        Pointer out = Memory.allocate(Native.runtime(), 4);
-        if (Native.libc().sem_getvalue(sem, out) == -1) {
+    static int value(long sem, String what) {
+        int[] sval = new int[1];
+        if (Binding.get().semGetvalue(sem, sval) == -1) {
             throw PosixException.last("sem_getvalue(" + what + ", &sval)");
         }
-        return out.getInt(0);
+        return sval[0];
     }
 }

@@ -3,8 +3,6 @@ package fr.progsys.posix;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import jnr.posix.FileStat;
-
 /**
  * Un objet de mémoire partagée POSIX ({@code shm_open}, {@code <sys/mman.h>}) :
  * un objet du noyau, désigné par un nom externe, que l'on manipule par un
@@ -43,7 +41,7 @@ public final class SharedMemory implements AutoCloseable {
         this.name = name;
         this.fd = fd;
         this.guard = new Guard("mémoire partagée " + name, () -> {
-            if (Native.libc().close(fd) == -1) {
+            if (Binding.get().close(fd) == -1) {
                 throw PosixException.last("close(" + fd + ")");
             }
         });
@@ -59,7 +57,7 @@ public final class SharedMemory implements AutoCloseable {
         Platform.requireLinux(WHAT);
         IpcName.check(name, false);
         Mode.check(mode);
-        int fd = Native.libc().shm_open(name, oflag, mode);
+        int fd = Binding.get().shmOpen(name, oflag, mode);
         if (fd == -1) {
             throw PosixException.last("shm_open(\"" + name + "\", " + OpenFlags.toString(oflag)
                     + ", " + Mode.toString(mode) + ")");
@@ -88,7 +86,7 @@ public final class SharedMemory implements AutoCloseable {
     public static void unlink(String name) {
         Platform.requireLinux(WHAT);
         IpcName.check(name, false);
-        if (Native.libc().shm_unlink(name) == -1) {
+        if (Binding.get().shmUnlink(name) == -1) {
             throw PosixException.last("shm_unlink(\"" + name + "\")");
         }
     }
@@ -124,7 +122,7 @@ public final class SharedMemory implements AutoCloseable {
         }
         guard.enter();
         try {
-            if (Native.libc().ftruncate(fd, size) == -1) {
+            if (Binding.get().ftruncate(fd, size) == -1) {
                 throw PosixException.last("ftruncate(" + fd + " [" + name + "], " + size + ")");
             }
         } finally {
@@ -169,11 +167,11 @@ public final class SharedMemory implements AutoCloseable {
     public long size() {
         guard.enter();
         try {
-            FileStat st = Native.posix().allocateStat();
-            if (Native.posix().fstat(fd, st) == -1) {
+            long size = Binding.get().fstatSize(fd);
+            if (size == -1) {
                 throw PosixException.last("fstat(" + fd + " [" + name + "], &st)");
             }
-            return st.st_size();
+            return size;
         } finally {
             guard.exit();
         }
@@ -230,7 +228,7 @@ public final class SharedMemory implements AutoCloseable {
     public int read(byte[] buffer) {
         guard.enter();
         try {
-            long n = Native.libc().read(fd, buffer, buffer.length);
+            long n = Binding.get().read(fd, buffer);
             if (n == -1) {
                 throw PosixException.last("read(" + fd + " [" + name + "], buf, "
                         + buffer.length + ")");
@@ -250,7 +248,7 @@ public final class SharedMemory implements AutoCloseable {
     public int write(byte[] buffer) {
         guard.enter();
         try {
-            long n = Native.libc().write(fd, buffer, buffer.length);
+            long n = Binding.get().write(fd, buffer);
             if (n == -1) {
                 throw PosixException.last("write(" + fd + " [" + name + "], buf, "
                         + buffer.length + ")");
@@ -265,7 +263,7 @@ public final class SharedMemory implements AutoCloseable {
     public long seek(long offset) {
         guard.enter();
         try {
-            long at = Native.libc().lseek(fd, offset, SEEK_SET);
+            long at = Binding.get().lseek(fd, offset, SEEK_SET);
             if (at == -1) {
                 throw PosixException.last("lseek(" + fd + " [" + name + "], " + offset
                         + ", SEEK_SET)");

@@ -17,26 +17,26 @@ public final class Unistd {
 
     /** PID du processus appelant ({@code getpid(2)}). */
     public static long getpid() {
-        return Native.posix().getpid();
+        return Binding.get().getpid();
     }
 
     /** PID du processus parent ({@code getppid(2)}). */
     public static long getppid() {
-        return Native.posix().getppid();
+        return Binding.get().getppid();
     }
 
     /** TID noyau du thread appelant ({@code gettid(2)}, glibc ≥ 2.30). */
     public static long gettid() {
-        return Native.libc().gettid();
+        return Binding.get().gettid();
     }
 
     /** UID réel du propriétaire du processus ({@code getuid(2)}). */
     public static int getuid() {
-        return Native.posix().getuid();
+        return Binding.get().getuid();
     }
 
     /** GID réel du processus ({@code getgid(2)}). */
     public static int getgid() {
-        return Native.posix().getgid();
+        return Binding.get().getgid();
     }
 }

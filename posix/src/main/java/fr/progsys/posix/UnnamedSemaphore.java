@@ -1,9 +1,7 @@
 package fr.progsys.posix;
 
 import java.time.Duration;
-
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
+import java.time.Instant;
 
 /**
  * Un sémaphore POSIX anonyme ({@code sem_init}, {@code <semaphore.h>}).
@@ -24,7 +22,10 @@ import jnr.ffi.Pointer;
  */
 public final class UnnamedSemaphore implements AutoCloseable {
 
-    private final Pointer sem;
+    /** L'adresse du {@code sem_t}. */
+    private final long sem;
+    /** La mémoire du {@code sem_t} (pshared = 0), gardée vivante ici ; sinon null. */
+    private final Binding.Region memory;
     private final int pshared;
     /** La projection qui contient le sémaphore (pshared ≠ 0), sinon null. */
     private final MappedMemory mapping;
@@ -36,21 +37,23 @@ public final class UnnamedSemaphore implements AutoCloseable {
             throw new IllegalArgumentException(
                     "la valeur initiale d'un sémaphore est ≥ 0 (reçu " + value + ")");
         }
-        this.sem = Memory.allocateDirect(Native.runtime(), Native.SIZEOF_SEM_T, true);
+        this.memory = Binding.get().allocate(Binding.SIZEOF_SEM_T);
+        this.sem = memory.address();
         this.pshared = 0;
         this.mapping = null;
         init(value);
         this.guard = new Guard("sémaphore anonyme", this::destroy);
     }
 
-    private UnnamedSemaphore(MappedMemory mapping, Pointer sem, boolean owner) {
+    private UnnamedSemaphore(MappedMemory mapping, long sem, boolean owner) {
         this.sem = sem;
+        this.memory = null;
         this.pshared = 1;
         this.mapping = mapping;
         this.guard = new Guard("sémaphore anonyme partagé", owner ? this::destroy : () -> { });
     }
 
-    static UnnamedSemaphore inSharedMemory(MappedMemory mapping, Pointer sem, int value,
+    static UnnamedSemaphore inSharedMemory(MappedMemory mapping, long sem, int value,
             boolean init) {
         UnnamedSemaphore s = new UnnamedSemaphore(mapping, sem, init);
         if (init) {
@@ -65,7 +68,7 @@ public final class UnnamedSemaphore implements AutoCloseable {
     }
 
     private void init(int value) {
-        if (Native.libc().sem_init(sem, pshared, value) == -1) {
+        if (Binding.get().semInit(sem, pshared, value) == -1) {
             throw PosixException.last("sem_init(sem, " + pshared + ", " + value + ")");
         }
     }
@@ -107,7 +110,7 @@ public final class UnnamedSemaphore implements AutoCloseable {
      * @return vrai si le sémaphore a été pris, faux si le délai a expiré (ETIMEDOUT)
      */
     public boolean tryWait(Duration timeout) {
-        Native.Timespec deadline = SemOps.deadline(timeout);
+        Instant deadline = SemOps.deadline(timeout);
         enter();
         try {
             return SemOps.timedWait(sem, deadline, "sem");
@@ -155,7 +158,7 @@ public final class UnnamedSemaphore implements AutoCloseable {
             }
         }
         try {
-            if (Native.libc().sem_destroy(sem) == -1) {
+            if (Binding.get().semDestroy(sem) == -1) {
                 throw PosixException.last("sem_destroy(sem)");
             }
         } finally {

@@ -1,0 +1,365 @@
+package fr.progsys.posix;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.Struct;
+import jnr.posix.FileStat;
+
+/**
+ * La liaison par jnr-ffi et jnr-posix (JNI), pour tous les JDK depuis le 17.
+ * Les signatures C sont dans {@link Native.LibC}.
+ */
+final class JnrBinding implements Binding {
+
+    /** Au-delà, un tampon de réception n'est pas gardé pour le prochain appel. */
+    private static final int KEEP_BUFFER_MAX = 1 << 16;
+
+    /** Le tampon de réception de chaque thread, réutilisé d'un mq_receive à l'autre. */
+    private final ThreadLocal<byte[]> receiveBuffer = new ThreadLocal<>();
+
+    private final Native.LibC libc = Native.libc();
+
+    @Override
+    public String name() {
+        return "jnr";
+    }
+
+    @Override
+    public int errno() {
+        return Native.runtime().getLastError();
+    }
+
+    @Override
+    public String strerror(int errnum) {
+        return libc.strerror(errnum);
+    }
+
+    @Override
+    public long getpid() {
+        return Native.posix().getpid();
+    }
+
+    @Override
+    public long getppid() {
+        return Native.posix().getppid();
+    }
+
+    @Override
+    public long gettid() {
+        return libc.gettid();
+    }
+
+    @Override
+    public int getuid() {
+        return Native.posix().getuid();
+    }
+
+    @Override
+    public int getgid() {
+        return Native.posix().getgid();
+    }
+
+    @Override
+    public long sysconf(int name) {
+        return libc.sysconf(name);
+    }
+
+    @Override
+    public Region allocate(long size) {
+        return new JnrRegion(Memory.allocateDirect(Native.runtime(), Math.toIntExact(size),
+                true), size);
+    }
+
+    @Override
+    public int semInit(long sem, int pshared, int value) {
+        return libc.sem_init(sem, pshared, value);
+    }
+
+    @Override
+    public int semDestroy(long sem) {
+        return libc.sem_destroy(sem);
+    }
+
+    @Override
+    public int semWait(long sem) {
+        return libc.sem_wait(sem);
+    }
+
+    @Override
+    public int semTrywait(long sem) {
+        return libc.sem_trywait(sem);
+    }
+
+    @Override
+    public int semTimedwait(long sem, Instant deadline) {
+        return libc.sem_timedwait(sem, timespec(deadline));
+    }
+
+    @Override
+    public int semPost(long sem) {
+        return libc.sem_post(sem);
+    }
+
+    @Override
+    public int semGetvalue(long sem, int[] sval) {
+        return libc.sem_getvalue(sem, sval);
+    }
+
+    @Override
+    public long semOpen(String name, int oflag, int mode, int value) {
+        return libc.sem_open(name, oflag, mode, value);
+    }
+
+    @Override
+    public int semClose(long sem) {
+        return libc.sem_close(sem);
+    }
+
+    @Override
+    public int semUnlink(String name) {
+        return libc.sem_unlink(name);
+    }
+
+    @Override
+    public int mqOpen(String name, int oflag, int mode, long[] attr) {
+        Native.MqAttr raw = attr == null ? null : mqAttr(attr);
+        return libc.mq_open(name, oflag, mode, raw == null ? null : Struct.getMemory(raw));
+    }
+
+    @Override
+    public int mqClose(int mqd) {
+        return libc.mq_close(mqd);
+    }
+
+    @Override
+    public int mqUnlink(String name) {
+        return libc.mq_unlink(name);
+    }
+
+    @Override
+    public int mqGetattr(int mqd, long[] out) {
+        Native.MqAttr raw = new Native.MqAttr(Native.runtime());
+        int r = libc.mq_getattr(mqd, raw);
+        copy(raw, out);
+        return r;
+    }
+
+    @Override
+    public int mqSetattr(int mqd, long[] in, long[] old) {
+        Native.MqAttr oldRaw = new Native.MqAttr(Native.runtime());
+        int r = libc.mq_setattr(mqd, mqAttr(in), oldRaw);
+        copy(oldRaw, old);
+        return r;
+    }
+
+    @Override
+    public int mqSend(int mqd, byte[] msg, int prio) {
+        return libc.mq_send(mqd, msg, msg.length, prio);
+    }
+
+    @Override
+    public int mqTimedsend(int mqd, byte[] msg, int prio, Instant deadline) {
+        return libc.mq_timedsend(mqd, msg, msg.length, prio, timespec(deadline));
+    }
+
+    @Override
+    public byte[] mqReceive(int mqd, int bufferSize, int[] prio) {
+        byte[] buffer = buffer(bufferSize);
+        long n = libc.mq_receive(mqd, buffer, bufferSize, prio);
+        return n == -1 ? null : Arrays.copyOf(buffer, (int) n);
+    }
+
+    @Override
+    public byte[] mqTimedreceive(int mqd, int bufferSize, int[] prio, Instant deadline) {
+        byte[] buffer = buffer(bufferSize);
+        long n = libc.mq_timedreceive(mqd, buffer, bufferSize, prio, timespec(deadline));
+        return n == -1 ? null : Arrays.copyOf(buffer, (int) n);
+    }
+
+    /**
+     * Un tampon d'au moins {@code size} octets, gardé par le thread : recevoir
+     * n'alloue plus {@code mq_msgsize} octets à chaque message. Le contenu au-delà
+     * de {@code size} n'est pas lu (jnr passe la longueur donnée au C).
+     */
+    private byte[] buffer(int size) {
+        byte[] b = receiveBuffer.get();
+        if (b != null && b.length >= size) {
+            return b;
+        }
+        b = new byte[size];
+        if (size <= KEEP_BUFFER_MAX) {
+            receiveBuffer.set(b);
+        }
+        return b;
+    }
+
+    @Override
+    public int shmOpen(String name, int oflag, int mode) {
+        return libc.shm_open(name, oflag, mode);
+    }
+
+    @Override
+    public int shmUnlink(String name) {
+        return libc.shm_unlink(name);
+    }
+
+    @Override
+    public Region mmap(long length, int prot, int flags, int fd, long offset) {
+        Pointer p = libc.mmap(null, length, prot, flags, fd, offset);
+        if (p == null || p.address() == -1L) {
+            return null;
+        }
+        return new JnrRegion(p, length);
+    }
+
+    @Override
+    public int munmap(Region region) {
+        return libc.munmap(((JnrRegion) region).pointer, region.length());
+    }
+
+    @Override
+    public int ftruncate(int fd, long length) {
+        return libc.ftruncate(fd, length);
+    }
+
+    @Override
+    public long fstatSize(int fd) {
+        FileStat st = Native.posix().allocateStat();
+        if (Native.posix().fstat(fd, st) == -1) {
+            return -1;
+        }
+        return st.st_size();
+    }
+
+    @Override
+    public long read(int fd, byte[] buf) {
+        // jnr recopie dans un tableau @Out tout son tampon natif temporaire, non
+        // initialisé : les octets au-delà de ceux lus seraient écrasés par du
+        // contenu quelconque. read(2) n'y touche pas ; on ne recopie donc que n octets.
+        byte[] tmp = new byte[buf.length];
+        long n = libc.read(fd, tmp, tmp.length);
+        if (n > 0) {
+            System.arraycopy(tmp, 0, buf, 0, (int) n);
+        }
+        return n;
+    }
+
+    @Override
+    public long write(int fd, byte[] buf) {
+        return libc.write(fd, buf, buf.length);
+    }
+
+    @Override
+    public long lseek(int fd, long offset, int whence) {
+        return libc.lseek(fd, offset, whence);
+    }
+
+    @Override
+    public int close(int fd) {
+        return libc.close(fd);
+    }
+
+    @Override
+    public Map<String, Long> layout() {
+        Native.MqAttr attr = new Native.MqAttr(Native.runtime());
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("sizeof(struct mq_attr)", (long) Struct.size(attr));
+        m.put("offsetof(mq_flags)", attr.mq_flags.offset());
+        m.put("offsetof(mq_maxmsg)", attr.mq_maxmsg.offset());
+        m.put("offsetof(mq_msgsize)", attr.mq_msgsize.offset());
+        m.put("offsetof(mq_curmsgs)", attr.mq_curmsgs.offset());
+        m.put("sizeof(struct timespec)",
+                (long) Struct.size(new Native.Timespec(Native.runtime())));
+        m.put("sizeof(sem_t)", (long) Native.SIZEOF_SEM_T);
+        return m;
+    }
+
+    private static Native.Timespec timespec(Instant at) {
+        Native.Timespec ts = new Native.Timespec(Native.runtime());
+        ts.tv_sec.set(at.getEpochSecond());
+        ts.tv_nsec.set(at.getNano());
+        return ts;
+    }
+
+    private static Native.MqAttr mqAttr(long[] a) {
+        Native.MqAttr raw = new Native.MqAttr(Native.runtime());
+        raw.mq_flags.set(a[0]);
+        raw.mq_maxmsg.set(a[1]);
+        raw.mq_msgsize.set(a[2]);
+        raw.mq_curmsgs.set(a[3]);
+        return raw;
+    }
+
+    private static void copy(Native.MqAttr raw, long[] out) {
+        out[0] = raw.mq_flags.get();
+        out[1] = raw.mq_maxmsg.get();
+        out[2] = raw.mq_msgsize.get();
+        out[3] = raw.mq_curmsgs.get();
+    }
+
+    /** Une zone native vue par un {@link Pointer} de jnr. */
+    private static final class JnrRegion implements Region {
+        private final Pointer pointer;
+        private final long length;
+
+        JnrRegion(Pointer pointer, long length) {
+            this.pointer = pointer;
+            this.length = length;
+        }
+
+        @Override
+        public long address() {
+            return pointer.address();
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+
+        @Override
+        public byte getByte(long at) {
+            return pointer.getByte(at);
+        }
+
+        @Override
+        public void putByte(long at, byte value) {
+            pointer.putByte(at, value);
+        }
+
+        @Override
+        public int getInt(long at) {
+            return pointer.getInt(at);
+        }
+
+        @Override
+        public void putInt(long at, int value) {
+            pointer.putInt(at, value);
+        }
+
+        @Override
+        public long getLong(long at) {
+            return pointer.getLongLong(at);
+        }
+
+        @Override
+        public void putLong(long at, long value) {
+            pointer.putLongLong(at, value);
+        }
+
+        @Override
+        public void get(long at, byte[] dst, int from, int count) {
+            pointer.get(at, dst, from, count);
+        }
+
+        @Override
+        public void put(long at, byte[] src, int from, int count) {
+            pointer.put(at, src, from, count);
+        }
+    }
+}
