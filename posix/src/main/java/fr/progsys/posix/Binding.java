@@ -114,6 +114,13 @@ interface Binding {
 
     int ftruncate(int fd, long length);
 
+    int fchmod(int fd, int mode);
+
+    int fchown(int fd, int uid, int gid);
+
+    /** {@code gnu_get_libc_version()}, par exemple « 2.36 ». */
+    String libcVersion();
+
     /** {@code fstat(fd, &st)} : {@code st_size}, ou -1. */
     long fstatSize(int fd);
 

@@ -228,6 +228,21 @@ final class JnrBinding implements Binding {
     }
 
     @Override
+    public int fchmod(int fd, int mode) {
+        return Native.posix().fchmod(fd, mode);
+    }
+
+    @Override
+    public int fchown(int fd, int uid, int gid) {
+        return Native.posix().fchown(fd, uid, gid);
+    }
+
+    @Override
+    public String libcVersion() {
+        return libc.gnu_get_libc_version();
+    }
+
+    @Override
     public long fstatSize(int fd) {
         FileStat st = Native.posix().allocateStat();
         if (Native.posix().fstat(fd, st) == -1) {

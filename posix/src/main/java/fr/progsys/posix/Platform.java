@@ -25,7 +25,7 @@ public final class Platform {
      * trop long, par exemple) en dépendent : les tests l'affichent.
      */
     public static String libcVersion() {
-        return Native.libc().gnu_get_libc_version();
+        return Binding.get().libcVersion();
     }
 
     /**

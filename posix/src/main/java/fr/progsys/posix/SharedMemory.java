@@ -138,7 +138,7 @@ public final class SharedMemory implements AutoCloseable {
         Mode.check(mode);
         guard.enter();
         try {
-            if (Native.posix().fchmod(fd, mode) == -1) {
+            if (Binding.get().fchmod(fd, mode) == -1) {
                 throw PosixException.last("fchmod(" + fd + " [" + name + "], "
                         + Mode.toString(mode) + ")");
             }
@@ -154,7 +154,7 @@ public final class SharedMemory implements AutoCloseable {
     public void fchown(int uid, int gid) {
         guard.enter();
         try {
-            if (Native.posix().fchown(fd, uid, gid) == -1) {
+            if (Binding.get().fchown(fd, uid, gid) == -1) {
                 throw PosixException.last("fchown(" + fd + " [" + name + "], " + uid + ", "
                         + gid + ")");
             }

@@ -128,6 +128,10 @@ final class FfmBinding implements Binding {
     private static final MethodHandle MUNMAP = errno("munmap", JAVA_INT, ADDRESS, JAVA_LONG);
     private static final MethodHandle FTRUNCATE = errno("ftruncate", JAVA_INT, JAVA_INT,
             JAVA_LONG);
+    private static final MethodHandle FCHMOD = errno("fchmod", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle FCHOWN = errno("fchown", JAVA_INT, JAVA_INT, JAVA_INT,
+            JAVA_INT);
+    private static final MethodHandle LIBC_VERSION = plain("gnu_get_libc_version", ADDRESS);
     private static final MethodHandle FSTAT = fstat();
     private static final MethodHandle READ = errno("read", JAVA_LONG, JAVA_INT, ADDRESS,
             JAVA_LONG);
@@ -500,6 +504,34 @@ final class FfmBinding implements Binding {
     public int ftruncate(int fd, long length) {
         try {
             return (int) FTRUNCATE.invokeExact(state(), fd, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public int fchmod(int fd, int mode) {
+        try {
+            return (int) FCHMOD.invokeExact(state(), fd, mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public int fchown(int fd, int uid, int gid) {
+        try {
+            return (int) FCHOWN.invokeExact(state(), fd, uid, gid);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public String libcVersion() {
+        try {
+            MemorySegment text = (MemorySegment) LIBC_VERSION.invokeExact();
+            return text.reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw rethrow(t);
         }
