@@ -3,12 +3,20 @@ package fr.progsys.threads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,10 +25,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import fr.progsys.testkit.ChildJvm;
 
-@DisplayName("T12 : annuler un thread par interruption")
+@DisplayName("T12 : annuler un thread par interruption, analogue de pthread_cancel")
 class CancellationTest {
 
     private static final Duration SHORT = Duration.ofSeconds(5);
+
+    /** « Reste bloqué » : vérifié sans interruption pendant ce temps. */
+    private static final Duration STAYS = Duration.ofMillis(300);
 
     /** Des appels bloquants qui sont des points d'annulation. */
     enum BlockingCall {
@@ -56,7 +67,7 @@ class CancellationTest {
     }
 
     @Test
-    @DisplayName("dormeuse et vérificatrice s'arrêtent, têtue tourne encore après interrupt")
+    @DisplayName("T12 : dormeuse et vérificatrice s'arrêtent, têtue tourne encore après interrupt")
     void exampleShowsWhoStops() {
         ChildJvm.Result run = Examples.capture("cancel", Cancellation.class);
         assertThat(run.exitCode()).isZero();
@@ -71,7 +82,7 @@ class CancellationTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(BlockingCall.class)
-    @DisplayName("un thread bloqué est réveillé aussitôt par InterruptedException")
+    @DisplayName("T12 : un thread bloqué dans sleep, take, wait ou join est réveillé aussitôt par InterruptedException")
     void blockedThreadStopsAtOnce(BlockingCall call) throws InterruptedException {
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread t = new Thread(() -> {
@@ -91,7 +102,7 @@ class CancellationTest {
     }
 
     @Test
-    @DisplayName("une boucle qui ne vérifie jamais continue de tourner après interrupt")
+    @DisplayName("T12 : une boucle qui ne vérifie jamais continue de tourner après interrupt")
     void busyLoopIgnoresTheInterrupt() throws InterruptedException {
         // tag::stubborn[]
         AtomicLong turns = new AtomicLong();
@@ -115,24 +126,160 @@ class CancellationTest {
     }
 
     @Test
-    @DisplayName("une boucle qui teste Thread.interrupted() (testcancel) s'arrête")
+    @DisplayName("T12 : une boucle qui teste Thread.interrupted() (testcancel) sort"
+            + " d'elle-même, et la lecture efface le drapeau")
     void checkingLoopStops() throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
+        AtomicBoolean leftByItself = new AtomicBoolean();
+        AtomicBoolean flagAfter = new AtomicBoolean(true);
         Thread checker = new Thread(() -> {
             running.countDown();
             while (!Thread.interrupted()) {
                 Thread.onSpinWait();
             }
+            leftByItself.set(true); // la routine continue : rien ne l'a tuée
+            flagAfter.set(Thread.currentThread().isInterrupted());
         }, "vérificatrice");
         checker.start();
         running.await();
+        await().during(STAYS).atMost(SHORT).until(checker::isAlive);
         checker.interrupt();
         checker.join(SHORT.toMillis());
         assertThat(checker.isAlive()).isFalse();
+        assertThat(leftByItself).isTrue();
+        assertThat(flagAfter).as("interrupted() a effacé le drapeau").isFalse();
+    }
+
+    // tag::lock-ignores[]
+    @Test
+    @DisplayName("T12, T15 : un thread bloqué dans ReentrantLock.lock() reste bloqué"
+            + " après interrupt ; seul unlock le libère, drapeau toujours levé")
+    void lockIgnoresInterrupt() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        AtomicBoolean flagWhenIn = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            lock.lock(); // comme pthread_mutex_lock : pas un point d'annulation
+            try {
+                flagWhenIn.set(Thread.currentThread().isInterrupted());
+            } finally {
+                lock.unlock();
+            }
+        }, "patiente");
+        lock.lock();
+        try {
+            waiter.start();
+            await().atMost(SHORT).until(() -> lock.hasQueuedThread(waiter));
+            waiter.interrupt();
+            await().during(STAYS).atMost(SHORT)
+                    .until(() -> waiter.isAlive() && lock.hasQueuedThread(waiter));
+        } finally {
+            lock.unlock(); // c'est ceci, et non interrupt(), qui la libère
+        }
+        waiter.join(SHORT.toMillis());
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(flagWhenIn).as("demande toujours en attente").isTrue();
+    }
+    // end::lock-ignores[]
+
+    @Test
+    @DisplayName("T12, T14 : un thread bloqué à l'entrée de synchronized (BLOCKED)"
+            + " reste bloqué après interrupt ; seule la sortie du moniteur le libère")
+    void synchronizedEntryIgnoresInterrupt() throws InterruptedException {
+        Object monitor = new Object();
+        AtomicBoolean flagWhenIn = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            synchronized (monitor) {
+                flagWhenIn.set(Thread.currentThread().isInterrupted());
+            }
+        }, "patiente");
+        synchronized (monitor) {
+            waiter.start();
+            await().atMost(SHORT)
+                    .until(() -> waiter.getState() == Thread.State.BLOCKED);
+            waiter.interrupt();
+            await().during(STAYS).atMost(SHORT)
+                    .until(() -> waiter.getState() == Thread.State.BLOCKED);
+        } // sortie du moniteur : la patiente peut entrer
+        waiter.join(SHORT.toMillis());
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(flagWhenIn).as("demande toujours en attente").isTrue();
     }
 
     @Test
-    @DisplayName("une demande faite avant l'appel bloquant attend ce point d'annulation, puis s'efface")
+    @DisplayName("T12 : lockInterruptibly, lui, répond à interrupt par InterruptedException")
+    void lockInterruptiblyAnswersInterrupt() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                lock.lockInterruptibly();
+                lock.unlock();
+            } catch (InterruptedException e) {
+                ended.set(e);
+            }
+        }, "patiente");
+        lock.lock();
+        try {
+            waiter.start();
+            await().atMost(SHORT).until(() -> lock.hasQueuedThread(waiter));
+            waiter.interrupt();
+            waiter.join(SHORT.toMillis()); // verrou toujours tenu par main
+            assertThat(waiter.isAlive()).isFalse();
+            assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // tag::socket-ignores[]
+    @Test
+    @DisplayName("T12 : un thread de plateforme bloqué dans la lecture d'une socket"
+            + " (java.io) reste bloqué après interrupt ; fermer la socket le libère")
+    void socketReadIgnoresInterrupt() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket server = new ServerSocket(0, 1, loopback);
+                Socket client = new Socket(loopback, server.getLocalPort());
+                Socket peer = server.accept()) { // peer n'écrit jamais rien
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            AtomicLong tid = new AtomicLong();
+            InputStream in = client.getInputStream();
+            Thread reader = new Thread(() -> {
+                tid.set(Examples.tid());
+                try {
+                    outcome.set(in.read()); // bloque : rien à lire
+                } catch (IOException e) {
+                    outcome.set(e);
+                }
+            }, "lectrice");
+            reader.start();
+            await().atMost(SHORT).until(() -> inSocketRead(reader, tid.get()));
+            reader.interrupt();
+            await().during(STAYS).atMost(SHORT).until(() -> outcome.get() == null
+                    && inSocketRead(reader, tid.get()));
+            client.close(); // c'est ceci qui la libère
+            reader.join(SHORT.toMillis());
+            assertThat(outcome.get()).isInstanceOf(SocketException.class);
+            assertThat(reader.isInterrupted()).as("drapeau jamais consommé")
+                    .isTrue();
+        }
+    }
+    // end::socket-ignores[]
+
+    /**
+     * Le thread dort dans le noyau (état S dans /proc) avec, en haut de sa
+     * pile Java, la lecture d'une socket.
+     */
+    private static boolean inSocketRead(Thread t, long tid) {
+        if (tid == 0 || Examples.kernelState(tid) != 'S') {
+            return false;
+        }
+        return Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().contains("Socket")
+                        && f.getMethodName().contains("read"));
+    }
+
+    @Test
+    @DisplayName("T12 : une demande faite avant l'appel bloquant attend ce point d'annulation, puis s'efface")
     void pendingInterruptFiresAtTheNextBlockingCall() {
         Thread.currentThread().interrupt(); // demande déposée d'avance
         boolean thrown = false;
