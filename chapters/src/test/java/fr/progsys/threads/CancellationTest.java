@@ -9,21 +9,30 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 
 @DisplayName("T12 : annuler un thread par interruption, analogue de pthread_cancel")
 class CancellationTest {
@@ -264,6 +273,61 @@ class CancellationTest {
         }
     }
     // end::socket-ignores[]
+
+    @Test
+    @DisplayName("T12 : en C, pthread_cancel agit dans sleep et read (PTHREAD_CANCELED,"
+            + " nettoyage fait) mais pas dans pthread_mutex_lock, qui n'est pas"
+            + " un point d'annulation")
+    void pthreadCancelActsOnlyAtCancellationPoints(@TempDir Path dir)
+            throws IOException {
+        if (!Tools.has("gcc")) {
+            System.out.println("SAUTÉ : gcc absent, le jumeau C cancel_points.c"
+                    + " n'est pas compilé");
+            Assumptions.abort("gcc absent");
+        }
+        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
+                "src/main/c/threads/cancel_points.c"), dir.resolve("cancel_points"));
+        try (ChildJvm twin = ChildJvm.start(List.of(exe.toString()))) {
+            Matcher m = Pattern.compile("tid endormie (\\d+) lectrice (\\d+)"
+                    + " verrouilleuse (\\d+)").matcher(twin.awaitLine("tid ", SHORT));
+            assertThat(m.matches()).isTrue();
+            long pid = twin.pid();
+            long locker = Long.parseLong(m.group(3));
+            // Les trois dorment dans le noyau : sleep, read, futex du verrou.
+            await().atMost(SHORT).until(() -> List.of(m.group(1), m.group(2),
+                    m.group(3)).stream().allMatch(
+                            tid -> taskState(pid, Long.parseLong(tid)) == 'S'));
+            twin.send("annule");
+            twin.awaitLine("verrouilleuse (pthread_mutex_lock)", SHORT);
+            assertThat(twin.stdout())
+                    .contains("endormie (sleep) : PTHREAD_CANCELED")
+                    .contains("lectrice (read) : PTHREAD_CANCELED");
+            // La demande est déposée, mais verrouilleuse reste dans le verrou.
+            await().during(STAYS).atMost(SHORT)
+                    .until(() -> taskState(pid, locker) == 'S'
+                            && !twin.stdout().contains("verrouilleuse : "));
+            twin.send("libere");
+            ChildJvm.Result run = twin.awaitExit(SHORT);
+            Snippets.write("threads/cancel-points.txt",
+                    "$ ./cancel_points\n" + run.console());
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.stdout()).startsWith("glibc ")
+                    .contains("verrouilleuse : PTHREAD_CANCELED,"
+                            + " après avoir obtenu le verrou : oui")
+                    .contains("gestionnaires de nettoyage exécutés : 3");
+        }
+    }
+
+    /** L'état (R, S, D…) d'un thread d'un autre processus, lu dans /proc. */
+    private static char taskState(long pid, long tid) {
+        try {
+            String stat = Files.readString(
+                    Path.of("/proc/" + pid + "/task/" + tid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException e) {
+            return '?'; // le thread n'existe plus
+        }
+    }
 
     /**
      * Le thread dort dans le noyau (état S dans /proc) avec, en haut de sa
