@@ -159,11 +159,11 @@ class CancellationTest {
         assertThat(flagAfter).as("interrupted() a effacé le drapeau").isFalse();
     }
 
-    // tag::lock-ignores[]
     @Test
     @DisplayName("T12, T15 : un thread bloqué dans ReentrantLock.lock() reste bloqué"
             + " après interrupt ; seul unlock le libère, drapeau toujours levé")
     void lockIgnoresInterrupt() throws InterruptedException {
+        // tag::lock-ignores[]
         ReentrantLock lock = new ReentrantLock();
         AtomicBoolean flagWhenIn = new AtomicBoolean();
         Thread waiter = new Thread(() -> {
@@ -187,8 +187,8 @@ class CancellationTest {
         waiter.join(SHORT.toMillis());
         assertThat(waiter.isAlive()).isFalse();
         assertThat(flagWhenIn).as("demande toujours en attente").isTrue();
+        // end::lock-ignores[]
     }
-    // end::lock-ignores[]
 
     @Test
     @DisplayName("T12, T14 : un thread bloqué à l'entrée de synchronized (BLOCKED)"
@@ -240,11 +240,11 @@ class CancellationTest {
         }
     }
 
-    // tag::socket-ignores[]
     @Test
     @DisplayName("T12 : un thread de plateforme bloqué dans la lecture d'une socket"
             + " (java.io) reste bloqué après interrupt ; fermer la socket le libère")
     void socketReadIgnoresInterrupt() throws Exception {
+        // tag::socket-ignores[]
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket server = new ServerSocket(0, 1, loopback);
                 Socket client = new Socket(loopback, server.getLocalPort());
@@ -271,8 +271,8 @@ class CancellationTest {
             assertThat(reader.isInterrupted()).as("drapeau jamais consommé")
                     .isTrue();
         }
+        // end::socket-ignores[]
     }
-    // end::socket-ignores[]
 
     @Test
     @DisplayName("T12 : en C, pthread_cancel agit dans sleep et read (PTHREAD_CANCELED,"
