@@ -2,6 +2,8 @@ package fr.progsys.ipc.sem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +48,7 @@ class UnsafeSharedCounterTest {
     }
 
     @Test
-    @DisplayName("entrelacement forcé : A lit 0, B lit 0, A écrit 1, B écrit 1 — un incrément perdu, à chaque fois")
+    @DisplayName("I14 : entrelacement forcé : A lit 0, B lit 0, A écrit 1, B écrit 1 — un incrément perdu, à chaque fois")
     void forcedInterleavingLosesOneUpdate() {
         Duration t = Duration.ofSeconds(20);
         try (ChildJvm a = ChildJvm.start(UnsafeSharedCounter.class, name, "1", "pas-à-pas");
@@ -67,10 +69,28 @@ class UnsafeSharedCounterTest {
     }
 
     @Test
-    @DisplayName("deux processus de " + N + " incréments sans sémaphore : le total ne dépasse jamais 2N")
-    void statisticalRunNeverExceedsTwiceN() {
-        long total = SemaphoreCounterTest.runTwoProcesses(UnsafeSharedCounter.class,
+    @DisplayName("I12, I14 : deux processus de " + N + " incréments sans sémaphore (sortie du"
+            + " livre) : aucune perte n'est exigée, mais la mémoire est bien partagée :"
+            + " un troisième processus relit la valeur affichée par l'un des deux")
+    void statisticalRunIsShownAndTheMemoryIsShared() throws IOException {
+        SemaphoreCounterTest.runTwoProcesses(UnsafeSharedCounter.class,
                 "ipc.sem.unsafe", "ipc/sem-unsafe-counter", name, N);
-        assertThat(total).isBetween((long) N, 2L * N);
+        long first = printed("ipc/sem-unsafe-counter-1.txt");
+        long second = printed("ipc/sem-unsafe-counter-2.txt");
+        ChildJvm.Result check = ChildJvm.run(T, UnsafeSharedCounter.class, name, "0");
+        long stored = SemaphoreCounterTest.finalCount(check.stdout());
+        // Le dernier à finir a écrit en dernier, puis affiché le compteur :
+        // personne ne l'a touché depuis. Combien se sont perdus dépend de la
+        // machine et n'est pas vérifié (l'entrelacement forcé le prouve).
+        // Sans partage (MAP_PRIVATE), le troisième relirait 0.
+        assertThat(stored).as("compteur relu par un troisième processus")
+                .isIn(first, second);
+        assertThat(stored).isPositive();
+    }
+
+    /** Le compteur affiché par un terminal dont la session est dans {@code snippet}. */
+    private static long printed(String snippet) throws IOException {
+        return SemaphoreCounterTest.finalCount(
+                Files.readString(Snippets.dir().resolve(snippet)));
     }
 }
