@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,6 +70,12 @@ class CancellationTest {
             @Override
             void block() throws InterruptedException {
                 Thread.currentThread().join();
+            }
+        },
+        ACQUIRE {
+            @Override
+            void block() throws InterruptedException {
+                new Semaphore(0).acquire();
             }
         };
 
