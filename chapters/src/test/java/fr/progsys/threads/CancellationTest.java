@@ -43,7 +43,7 @@ class CancellationTest {
     /** « Reste bloqué » : vérifié sans interruption pendant ce temps. */
     private static final Duration STAYS = Duration.ofMillis(300);
 
-    /** Des appels bloquants qui sont des points d'annulation. */
+    /** Des attentes interruptibles : elles répondent à interrupt(). */
     enum BlockingCall {
         SLEEP {
             @Override
@@ -174,7 +174,7 @@ class CancellationTest {
         ReentrantLock lock = new ReentrantLock();
         AtomicBoolean flagWhenIn = new AtomicBoolean();
         Thread waiter = new Thread(() -> {
-            lock.lock(); // comme pthread_mutex_lock : pas un point d'annulation
+            lock.lock(); // comme pthread_mutex_lock : sourd à la demande
             try {
                 flagWhenIn.set(Thread.currentThread().isInterrupted());
             } finally {
@@ -350,12 +350,12 @@ class CancellationTest {
     }
 
     @Test
-    @DisplayName("T12 : une demande faite avant l'appel bloquant attend ce point d'annulation, puis s'efface")
+    @DisplayName("T12 : une demande faite avant l'attente interruptible n'est pas perdue : le premier sleep la lève, puis elle s'efface")
     void pendingInterruptFiresAtTheNextBlockingCall() {
         Thread.currentThread().interrupt(); // demande déposée d'avance
         boolean thrown = false;
         try {
-            Thread.sleep(Long.MAX_VALUE); // le premier point d'annulation
+            Thread.sleep(Long.MAX_VALUE); // la première attente interruptible
         } catch (InterruptedException e) {
             thrown = true;
         }

@@ -74,7 +74,7 @@ class PosixSemaphoreTest {
     }
 
     @Test
-    @DisplayName("T17, T18 : interrupt() ne réveille pas sem_wait : l'appel natif n'est pas un point d'annulation Java")
+    @DisplayName("T17, T18 : interrupt() ne réveille pas sem_wait : l'appel natif ignore le drapeau Java (bien qu'il soit un point d'annulation POSIX)")
     void interruptDoesNotWakeSemWait() {
         try (UnnamedSemaphore sem = new UnnamedSemaphore(0)) {
             Waiter waiter = Waiter.sleepingOn(sem);
