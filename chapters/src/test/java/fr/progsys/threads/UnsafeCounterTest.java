@@ -212,31 +212,41 @@ class UnsafeCounterTest {
     }
 
     /**
-     * Les colonnes des deux threads dans le premier tableau du rapport de
-     * Lincheck (l'entrelacement fautif), sans celle de main : assez étroit
-     * pour le livre.
+     * Les colonnes des deux threads dans la trace détaillée du rapport de
+     * Lincheck (l'entrelacement fautif), sans celle de main ni les numéros
+     * de ligne : assez étroit pour le livre.
      */
     private static String threadColumns(String report) {
         StringBuilder out = new StringBuilder();
-        String table = report.substring(report.indexOf("leads to the error"),
-                report.indexOf("Detailed trace"));
+        String table = report.substring(report.indexOf("Detailed trace"));
         for (String line : table.lines().toList()) {
             String[] cells = line.split("\\|", -1);
             if (cells.length < 5) {
                 continue;
             }
-            String t1 = cells[2].stripTrailing(); // garde l'indentation
-            String t2 = cells[3].stripTrailing();
+            String t1 = withoutSource(cells[2]); // garde l'indentation
+            String t2 = withoutSource(cells[3]);
             if (t1.contains("Thread 1")) {
                 t1 = " t1";
                 t2 = " t2";
             }
-            if (!t1.isBlank() || !t2.isBlank()) {
-                out.append(String.format("%-30s|%s", t1, t2).stripTrailing())
+            if (KEPT.matcher(t1.strip()).matches()
+                    || KEPT.matcher(t2.strip()).matches()) {
+                out.append(String.format("%-32s|%s", t1, t2).stripTrailing())
                         .append('\n');
             }
         }
         return out.toString();
+    }
+
+    /** Les lignes du rapport qui racontent l'incrément, sans le détail du verrou. */
+    private static final Pattern KEPT = Pattern.compile(
+            "t1|t2|run\\(\\)|increment\\.run\\(\\)|switch|UnsafeCounter\\.counter.*");
+
+    /** Une cellule du rapport, sans le « at Classe.méthode(Fichier:ligne) ». */
+    private static String withoutSource(String cell) {
+        return cell.replaceAll(" at [\\w.$<>]+\\([^)]*\\)", "").stripTrailing()
+                .replace("\u279c", "->"); // flèche absente des polices du PDF
     }
 
     // tag::forced[]
