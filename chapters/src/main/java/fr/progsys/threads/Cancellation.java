@@ -6,12 +6,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import fr.progsys.Example;
 
 /**
- * {@code pthread_cancel} en Java : {@link Thread#interrupt()}. C'est une
- * annulation différée : le thread visé n'est arrêté qu'à un point d'annulation,
- * c'est-à-dire un appel bloquant ({@code sleep}, {@code take}, {@code wait},
- * {@code join}…) qui lève {@link InterruptedException}, ou quand il consulte
- * lui-même {@link Thread#interrupted()} (le {@code pthread_testcancel} de
- * Java). Une boucle qui ne vérifie jamais continue de tourner.
+ * L'analogue Java de {@code pthread_cancel} : {@link Thread#interrupt()}. Ce
+ * n'est qu'une demande, un drapeau : une attente interruptible
+ * ({@code sleep}, {@code take}, {@code wait}, {@code join}…) se termine en
+ * levant {@link InterruptedException}, que le code peut attraper ; un calcul
+ * ne s'arrête que s'il consulte {@link Thread#interrupted()} (l'analogue de
+ * {@code pthread_testcancel}). Une boucle qui ne vérifie jamais continue de
+ * tourner, et certaines attentes ({@code synchronized}, {@code Lock.lock()},
+ * lecture d'une socket {@code java.io}) ignorent la demande.
  */
 @Example(name = "threads.cancel", slides = {"T12"},
         value = "Annuler un thread : interrupt(), points d'annulation")
@@ -24,7 +26,7 @@ public final class Cancellation {
     }
 
     // tag::routines[]
-    /** Bloquée dans take() : un point d'annulation. */
+    /** Bloquée dans take() : une attente interruptible. */
     static void sleeper(BlockingQueue<String> mailbox) {
         try {
             mailbox.take(); // personne n'écrit : bloque indéfiniment

@@ -10,8 +10,10 @@ import fr.progsys.posix.Unistd;
 /**
  * Ce que les threads partagent et ce qui est à chacun : le tas et les champs
  * statiques sont communs à tout le processus ; les variables locales vivent
- * sur la pile du thread qui les déclare. Chaque thread Java est un thread du
- * noyau (modèle 1:1) : son propre TID, le PID de tous.
+ * sur la pile du thread qui les déclare. Chaque thread de plateforme (créé
+ * par {@code new Thread}) est un thread du noyau (modèle 1:1) : son propre
+ * TID, le PID de tous. Les threads virtuels de Java 21 ne suivent pas ce
+ * modèle.
  */
 @Example(name = "threads.heap-stack", slides = {"T02"},
         value = "Tas et statiques partagés, pile propre, un TID par thread")

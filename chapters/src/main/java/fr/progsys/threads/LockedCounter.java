@@ -46,6 +46,20 @@ public final class LockedCounter {
     }
     // end::lock[]
 
+    /** La valeur du compteur protégé (pour les tests). */
+    static int value() {
+        synchronized (MONITOR) {
+            return counter;
+        }
+    }
+
+    /** Remet le compteur à zéro (pour les tests). */
+    static void reset() {
+        synchronized (MONITOR) {
+            counter = 0;
+        }
+    }
+
     /** Remet le compteur à zéro, fait courir les threads, rend le total. */
     static int count(Runnable increment, int threads, int n)
             throws InterruptedException {

@@ -11,6 +11,8 @@ import fr.progsys.Example;
  * {@link Runnable}, {@code arg} une valeur capturée par la lambda, et
  * {@code attr} les réglages faits avant {@code start()} (nom, démon,
  * priorité, taille de pile), souvent regroupés dans une {@link ThreadFactory}.
+ * Tout thread, démon ou non, reste joignable ; sous Linux, HotSpot ignore par
+ * défaut la priorité ({@code -XX:ThreadPriorityPolicy=0}).
  * Les erreurs sont des exceptions, pas des codes de retour.
  */
 @Example(name = "threads.attributes", slides = {"T03"},
@@ -26,8 +28,8 @@ public final class ThreadAttributes {
         AtomicInteger next = new AtomicInteger(1);
         return routine -> {
             Thread t = new Thread(routine, prefix + "-" + next.getAndIncrement());
-            t.setDaemon(false);                    // joignable, garde la JVM
-            t.setPriority(Thread.NORM_PRIORITY);   // attribut d'ordonnancement
+            t.setDaemon(false);                  // ordinaire : retient la JVM
+            t.setPriority(Thread.NORM_PRIORITY); // une indication (voir texte)
             t.setUncaughtExceptionHandler((th, e) -> System.out.println(
                     th.getName() + " : échec, " + e.getMessage()));
             return t;

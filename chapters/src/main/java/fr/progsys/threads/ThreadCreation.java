@@ -20,8 +20,8 @@ public final class ThreadCreation {
     /** La routine commune : l'équivalent de start_routine. */
     static void routine() {
         String me = Thread.currentThread().getName();
-        // Chaque thread Java est un thread du noyau : son propre TID,
-        // mais le PID du processus, partagé par tous.
+        // Chaque thread de plateforme (new Thread) est un thread du noyau :
+        // son propre TID, mais le PID du processus, partagé par tous.
         System.out.printf("%s : je démarre (PID %d, TID %d)%n",
                 me, Unistd.getpid(), Unistd.gettid());
         for (int step = 1; step <= 2; step++) {

@@ -27,7 +27,7 @@ class HeapAndStackTest {
     static String lastWriter;
 
     @Test
-    @DisplayName("un PID pour tous, un TID par thread, et main n'est pas le thread initial")
+    @DisplayName("T02 : un PID pour tous, un TID par thread, et main n'est pas le thread initial")
     void onePidManyTids() {
         ChildJvm.Result run = Examples.capture("heap-stack", HeapAndStack.class);
         Matcher m = LINE.matcher(run.stdout());
@@ -49,7 +49,7 @@ class HeapAndStackTest {
     }
 
     @Test
-    @DisplayName("trois threads vivants en même temps ont trois TID différents et le PID de main")
+    @DisplayName("T02 : trois threads vivants en même temps ont trois TID différents et le PID de main")
     void liveThreadsHaveDistinctTids() throws InterruptedException {
         CyclicBarrier allAlive = new CyclicBarrier(3);
         Set<Long> tids = ConcurrentHashMap.newKeySet();
@@ -72,7 +72,7 @@ class HeapAndStackTest {
     }
 
     @Test
-    @DisplayName("un champ statique écrit par un thread est lu par main après join")
+    @DisplayName("T02 : un champ statique écrit par un thread est lu par main après join")
     void staticFieldWrittenByAThreadIsSeenAfterJoin() throws InterruptedException {
         lastWriter = "main";
         Thread writer = new Thread(() -> lastWriter = "cadette", "cadette");
@@ -82,7 +82,7 @@ class HeapAndStackTest {
     }
 
     @Test
-    @DisplayName("une variable locale est propre à chaque thread, un compteur partagé est commun")
+    @DisplayName("T02 : une variable locale est propre à chaque thread, un compteur partagé est commun")
     void localVariablesArePerThread() throws InterruptedException {
         AtomicInteger shared = new AtomicInteger();
         CyclicBarrier halfway = new CyclicBarrier(2);

@@ -16,7 +16,7 @@ import fr.progsys.testkit.ChildJvm;
 class JoinTwiceTest {
 
     @Test
-    @DisplayName("join attend, le second join revient, un démon se joint aussi")
+    @DisplayName("T08, T09 : join attend, le second join revient, un démon se joint aussi")
     void exampleJoinsTwiceAndJoinsADaemon() {
         ChildJvm.Result run = Examples.capture("join", JoinTwice.class);
         assertThat(run.exitCode()).isZero();
@@ -29,7 +29,7 @@ class JoinTwiceTest {
     }
 
     @Test
-    @DisplayName("join bloque tant que le thread attendu tourne")
+    @DisplayName("T08, T09 : join bloque tant que le thread attendu tourne")
     void joinBlocksWhileTheThreadRuns() throws InterruptedException {
         CountDownLatch mayFinish = new CountDownLatch(1);
         Thread worker = new Thread(Examples.routine(mayFinish::await), "ouvrière");
@@ -44,7 +44,7 @@ class JoinTwiceTest {
     }
 
     @Test
-    @DisplayName("en Java, joindre deux fois un thread fini revient aussitôt, sans erreur")
+    @DisplayName("T08, T09 : en Java, joindre deux fois un thread fini revient aussitôt, sans erreur")
     void joiningTwiceReturnsAtOnce() throws InterruptedException {
         Thread t = new Thread(() -> { });
         t.start();
@@ -57,7 +57,7 @@ class JoinTwiceTest {
     }
 
     @Test
-    @DisplayName("joindre un thread jamais démarré revient aussitôt (il n'est pas vivant)")
+    @DisplayName("T08, T09 : joindre un thread jamais démarré revient aussitôt (il n'est pas vivant)")
     void joiningAnUnstartedThreadReturnsAtOnce() {
         Thread never = new Thread(() -> { });
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> never.join());
@@ -65,14 +65,26 @@ class JoinTwiceTest {
     }
 
     @Test
-    @DisplayName("un thread démon reste joignable : démon ne veut pas dire détaché")
+    @DisplayName("T08, T09 : un thread démon reste joignable : démon ne veut pas dire détaché")
     void daemonThreadsAreJoinable() throws InterruptedException {
+        CountDownLatch mayFinish = new CountDownLatch(1);
         String[] result = new String[1];
-        Thread daemon = new Thread(() -> result[0] = "fait", "démon");
+        Thread daemon = new Thread(Examples.routine(() -> {
+            mayFinish.await();
+            result[0] = "fait";
+        }), "démon");
         daemon.setDaemon(true);
+        Thread joiner = new Thread(Examples.routine(daemon::join), "attente");
         daemon.start();
-        daemon.join();
+        joiner.start();
+        // join attend vraiment le démon : il ne revient pas tant qu'il vit.
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> joiner.getState() == Thread.State.WAITING
+                        && daemon.isAlive());
+        mayFinish.countDown();
+        joiner.join();
         assertThat(daemon.isDaemon()).isTrue();
+        assertThat(daemon.isAlive()).isFalse();
         assertThat(result[0]).isEqualTo("fait"); // visible grâce à join
     }
 }

@@ -21,7 +21,7 @@ class JoinValuesTest {
             Pattern.compile("main : thread n° (\\d+), valeur (\\S+)");
 
     @Test
-    @DisplayName("main affiche, dans l'ordre de création, l'identifiant et le nom rendu")
+    @DisplayName("T10, T11 : main affiche, dans l'ordre de création, l'identifiant et le nom rendu")
     void mainPrintsIdAndValueInCreationOrder() {
         ChildJvm.Result run = Examples.capture("join-values", JoinValues.class);
         assertThat(run.exitCode()).isZero();
@@ -39,7 +39,7 @@ class JoinValuesTest {
     }
 
     @Test
-    @DisplayName("joindre dans l'ordre rend les valeurs dans l'ordre, même si les threads finissent à l'envers")
+    @DisplayName("T10, T11 : joindre dans l'ordre rend les valeurs dans l'ordre, même si les threads finissent à l'envers")
     void joiningInOrderIgnoresTheFinishingOrder() throws Exception {
         List<String> names = List.of("aînée", "cadette", "benjamine");
         List<String> finished = new ArrayList<>();

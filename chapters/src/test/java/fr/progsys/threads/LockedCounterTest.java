@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +21,7 @@ class LockedCounterTest {
     private static final Duration SHORT = Duration.ofSeconds(5);
 
     @Test
-    @DisplayName("3 × 10 000 000 incréments sous synchronized : exactement 30 000 000")
+    @DisplayName("T16 : 3 × 10 000 000 incréments sous synchronized : exactement 30 000 000")
     void synchronizedCounterIsExact() {
         ChildJvm.Result run = Examples.capture("locked-counter", LockedCounter.class);
         assertThat(run.exitCode()).isZero();
@@ -30,14 +31,14 @@ class LockedCounterTest {
     }
 
     @Test
-    @DisplayName("sous ReentrantLock, aucun incrément ne se perd (3 × 100 000)")
+    @DisplayName("T14, T16 : sous ReentrantLock, aucun incrément ne se perd (3 × 100 000)")
     void reentrantLockCounterIsExact() throws InterruptedException {
         assertThat(LockedCounter.count(LockedCounter::incrementLocked, 3, 100_000))
                 .isEqualTo(300_000);
     }
 
     @Test
-    @DisplayName("sous verrou, le ++ forcé en deux temps ne perd rien : l'autre thread attend")
+    @DisplayName("T15, T16 : sous verrou, le ++ forcé en deux temps ne perd rien : l'autre thread attend")
     void lockedStepsCannotInterleave() throws InterruptedException {
         UnsafeCounter.counter = 0;
         ReentrantLock lock = new ReentrantLock();
@@ -74,7 +75,7 @@ class LockedCounterTest {
     }
 
     @Test
-    @DisplayName("un verrou équitable sert les threads dans leur ordre d'arrivée")
+    @DisplayName("T14 : un verrou équitable sert les threads dans leur ordre d'arrivée")
     void fairLockServesInArrivalOrder() throws InterruptedException {
         ReentrantLock fair = new ReentrantLock(true);
         List<String> order = new ArrayList<>();
@@ -105,7 +106,33 @@ class LockedCounterTest {
     }
 
     @Test
-    @DisplayName("ReentrantLock est réentrant : le même thread le reprend, il faut autant d'unlock")
+    @DisplayName("T14 : un verrou équitable ne se laisse pas prendre par un nouveau"
+            + " venu (tryLock avec délai) tant qu'un thread attend en file")
+    void fairLockRefusesToBarge() throws InterruptedException {
+        ReentrantLock fair = new ReentrantLock(true);
+        CountDownLatch mayRelease = new CountDownLatch(1);
+        Thread queued = new Thread(Examples.routine(() -> {
+            fair.lock();
+            try {
+                mayRelease.await(); // le garde : pas de fenêtre où il est libre
+            } finally {
+                fair.unlock();
+            }
+        }), "en-file");
+        fair.lock();
+        queued.start();
+        await().atMost(SHORT).until(() -> fair.hasQueuedThread(queued));
+        fair.unlock(); // libre, mais en-file est arrivée avant nous
+        assertThat(fair.tryLock(0, TimeUnit.NANOSECONDS))
+                .as("un verrou équitable sert d'abord la file").isFalse();
+        mayRelease.countDown();
+        queued.join();
+        assertThat(fair.tryLock(0, TimeUnit.NANOSECONDS)).isTrue();
+        fair.unlock();
+    }
+
+    @Test
+    @DisplayName("T14 : ReentrantLock est réentrant : le même thread le reprend, il faut autant d'unlock")
     void reentrantLockCountsHolds() {
         ReentrantLock lock = new ReentrantLock();
         lock.lock();
@@ -115,6 +142,25 @@ class LockedCounterTest {
         assertThat(lock.isLocked()).isTrue();
         lock.unlock();
         assertThat(lock.isLocked()).isFalse();
+    }
+
+    @Test
+    @DisplayName("T14 : synchronized est réentrant : le thread qui tient le moniteur"
+            + " y entre de nouveau sans s'interbloquer")
+    void synchronizedIsReentrant() {
+        Object monitor = new Object();
+        int depth = 0;
+        synchronized (monitor) {
+            depth++;
+            synchronized (monitor) { // un mutex POSIX par défaut s'arrêterait là
+                depth++;
+                assertThat(Thread.holdsLock(monitor)).isTrue();
+            }
+            assertThat(Thread.holdsLock(monitor)).as("encore tenu une fois")
+                    .isTrue();
+        }
+        assertThat(Thread.holdsLock(monitor)).isFalse();
+        assertThat(depth).isEqualTo(2);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

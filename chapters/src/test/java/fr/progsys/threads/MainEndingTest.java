@@ -16,7 +16,7 @@ class MainEndingTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
     @Test
-    @DisplayName("main a fini, mais la JVM attend son thread ordinaire")
+    @DisplayName("T05, T07 : main a fini, mais la JVM attend son thread ordinaire")
     void nonDaemonThreadKeepsTheJvmAlive() {
         try (ChildJvm child = ChildJvm.start(MainEnding.class, "ordinaire")) {
             child.awaitLine("main : je termine", LONG);
@@ -36,7 +36,7 @@ class MainEndingTest {
     }
 
     @Test
-    @DisplayName("un thread démon meurt avec la JVM quand main se termine")
+    @DisplayName("T05, T07 : un thread démon meurt avec la JVM quand main se termine")
     void daemonThreadDiesWithTheJvm() {
         ChildJvm.Result run = Examples.capture("main-ending-demon",
                 MainEnding.class, "demon");
@@ -47,7 +47,7 @@ class MainEndingTest {
     }
 
     @Test
-    @DisplayName("System.exit termine le processus et tous ses threads, même ordinaires")
+    @DisplayName("T05, T07 : System.exit termine le processus et tous ses threads, même ordinaires")
     void systemExitEndsEveryThread() {
         ChildJvm.Result run = Examples.capture("main-ending-exit",
                 MainEnding.class, "exit");

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class NaivePhilosophersTest {
     private static final Duration SHORT = Duration.ofSeconds(10);
 
     @Test
-    @DisplayName("chacun tient sa baguette gauche, personne ne mange, l'interblocage est détecté")
+    @DisplayName("T19 : chacun tient sa baguette gauche, personne ne mange, l'interblocage est détecté")
     void exampleReachesAndDetectsTheDeadlock() {
         ChildJvm.Result run = Examples.capture("philosophers", NaivePhilosophers.class);
         assertThat(run.exitCode()).isZero();
@@ -32,7 +33,7 @@ class NaivePhilosophersTest {
     }
 
     @Test
-    @DisplayName("trois philosophes forcés : tous bloqués dans acquire, aucune baguette libre")
+    @DisplayName("T19 : trois philosophes forcés : tous bloqués dans acquire, aucune baguette libre")
     void forcedDeadlockIsDetected() throws InterruptedException {
         NaivePhilosophers table = deadlockedTable(3);
         try {
@@ -47,7 +48,7 @@ class NaivePhilosophersTest {
     }
 
     @Test
-    @DisplayName("ThreadMXBean ne voit pas cet interblocage : un sémaphore n'a pas de propriétaire")
+    @DisplayName("T19 : ThreadMXBean ne voit pas cet interblocage : un sémaphore n'a pas de propriétaire")
     void threadMxBeanCannotSeeASemaphoreDeadlock() throws InterruptedException {
         NaivePhilosophers table = deadlockedTable(2);
         try {
@@ -59,7 +60,50 @@ class NaivePhilosophersTest {
     }
 
     @Test
-    @DisplayName("sans barrière, un philosophe seul à table mange : le code est juste, l'ordre est le piège")
+    @DisplayName("T19 : ThreadMXBean voit, lui, un interblocage de deux ReentrantLock :"
+            + " ces verrous ont un propriétaire")
+    void threadMxBeanSeesAReentrantLockDeadlock() throws InterruptedException {
+        ReentrantLock left = new ReentrantLock();
+        ReentrantLock right = new ReentrantLock();
+        CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+        Thread a = new Thread(Examples.routine(() -> crossLock(left, right,
+                bothHoldOne)), "a");
+        Thread b = new Thread(Examples.routine(() -> crossLock(right, left,
+                bothHoldOne)), "b");
+        a.start();
+        b.start();
+        try {
+            await().atMost(SHORT).until(() -> {
+                long[] ids = ManagementFactory.getThreadMXBean()
+                        .findDeadlockedThreads();
+                return ids != null && ids.length == 2;
+            });
+            assertThat(ManagementFactory.getThreadMXBean().findDeadlockedThreads())
+                    .containsExactlyInAnyOrder(a.getId(), b.getId());
+        } finally {
+            a.interrupt(); // lockInterruptibly : l'interblocage se dénoue
+            b.interrupt();
+            a.join(SHORT.toMillis());
+            b.join(SHORT.toMillis());
+        }
+        assertThat(a.isAlive() || b.isAlive()).isFalse();
+    }
+
+    /** Prend {@code first}, attend l'autre thread, puis veut {@code second}. */
+    private static void crossLock(ReentrantLock first, ReentrantLock second,
+            CyclicBarrier bothHoldOne) throws InterruptedException {
+        first.lockInterruptibly();
+        try {
+            Race.await(bothHoldOne);
+            second.lockInterruptibly(); // tenu par l'autre, qui veut first
+            second.unlock();
+        } finally {
+            first.unlock();
+        }
+    }
+
+    @Test
+    @DisplayName("T19 : sans barrière, un philosophe seul à table mange : le code est juste, l'ordre est le piège")
     void aSinglePhilosopherWithTwoChopsticksEats() throws InterruptedException {
         NaivePhilosophers table = new NaivePhilosophers(2, () -> { });
         Thread alone = table.philosophers.get(0);

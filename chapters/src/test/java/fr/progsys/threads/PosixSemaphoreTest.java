@@ -20,7 +20,7 @@ class PosixSemaphoreTest {
     private static final Duration SHORT = Duration.ofSeconds(5);
 
     @Test
-    @DisplayName("sem_wait passe à 1, sem_trywait échoue à 0, sem_post débloque cadette")
+    @DisplayName("T17, T18 : sem_wait passe à 1, sem_trywait échoue à 0, sem_post débloque cadette")
     void exampleRunsInOrder() {
         ChildJvm.Result run = Examples.capture("posix-semaphore", PosixSemaphore.class);
         assertThat(run.exitCode()).isZero();
@@ -33,7 +33,7 @@ class PosixSemaphoreTest {
     }
 
     @Test
-    @DisplayName("à 0, sem_wait endort le thread dans le noyau jusqu'au sem_post d'un autre thread")
+    @DisplayName("T17, T18 : à 0, sem_wait endort le thread dans le noyau jusqu'au sem_post d'un autre thread")
     void semWaitSleepsInTheKernelUntilPost() {
         try (UnnamedSemaphore sem = new UnnamedSemaphore(0)) {
             Waiter waiter = Waiter.sleepingOn(sem);
@@ -44,7 +44,7 @@ class PosixSemaphoreTest {
     }
 
     @Test
-    @DisplayName("sem_trywait échoue aussitôt à 0 (EAGAIN), réussit après sem_post")
+    @DisplayName("T17, T18 : sem_trywait échoue aussitôt à 0 (EAGAIN), réussit après sem_post")
     void tryWaitFailsAtOnceAtZero() {
         try (UnnamedSemaphore sem = new UnnamedSemaphore(1)) {
             assertThat(sem.tryWait()).isTrue();
@@ -57,7 +57,7 @@ class PosixSemaphoreTest {
     }
 
     @Test
-    @DisplayName("pshared = 0 : le sémaphore sert de verrou entre les threads du processus")
+    @DisplayName("T17, T18 : pshared = 0 : le sémaphore sert de verrou entre les threads du processus")
     void semaphoreProtectsACounterBetweenThreads() throws InterruptedException {
         try (UnnamedSemaphore mutex = new UnnamedSemaphore(1)) {
             int[] counter = {0};
@@ -74,7 +74,7 @@ class PosixSemaphoreTest {
     }
 
     @Test
-    @DisplayName("interrupt() ne réveille pas sem_wait : l'appel natif n'est pas un point d'annulation Java")
+    @DisplayName("T17, T18 : interrupt() ne réveille pas sem_wait : l'appel natif ignore le drapeau Java (bien qu'il soit un point d'annulation POSIX)")
     void interruptDoesNotWakeSemWait() {
         try (UnnamedSemaphore sem = new UnnamedSemaphore(0)) {
             Waiter waiter = Waiter.sleepingOn(sem);
@@ -120,7 +120,7 @@ class PosixSemaphoreTest {
     }
 
     @Test
-    @DisplayName("après sem_destroy (close), le sémaphore ne sert plus ; le détruire deux fois est sans effet")
+    @DisplayName("T17, T18 : après sem_destroy (close), le sémaphore ne sert plus ; le détruire deux fois est sans effet")
     void destroyedSemaphoreIsUnusable() {
         UnnamedSemaphore sem = new UnnamedSemaphore(1);
         sem.close();

@@ -21,7 +21,7 @@ import fr.progsys.testkit.ChildJvm;
 class ProcessResourcesTest {
 
     @Test
-    @DisplayName("l'enfant a son PID, son parent est la JVM de test, il hérite"
+    @DisplayName("T01 : l'enfant a son PID, son parent est la JVM de test, il hérite"
             + " du propriétaire, du répertoire et des tubes 0, 1, 2")
     void childReportsItsIdentityAndInheritedResources() {
         ChildJvm.Result run;
@@ -47,7 +47,7 @@ class ProcessResourcesTest {
     }
 
     @Test
-    @DisplayName("ouvrir un fichier ajoute à la table un descripteur que tous les threads"
+    @DisplayName("T01 : ouvrir un fichier ajoute à la table un descripteur que tous les threads"
             + " voient ; le fermer l'en retire")
     void openingAFileAddsADescriptorSeenByAllThreads(@TempDir Path dir)
             throws Exception {

@@ -15,7 +15,7 @@ import fr.progsys.testkit.ChildJvm;
 class SemaphoreBasicsTest {
 
     @Test
-    @DisplayName("un jeton pris, tryAcquire refusé, cadette débloquée par release")
+    @DisplayName("T17, T18 : un jeton pris, tryAcquire refusé, cadette débloquée par release")
     void exampleRunsInOrder() {
         ChildJvm.Result run = Examples.capture("semaphore", SemaphoreBasics.class);
         assertThat(run.exitCode()).isZero();
@@ -28,7 +28,7 @@ class SemaphoreBasicsTest {
     }
 
     @Test
-    @DisplayName("acquire bloque tant que la valeur est 0, release le débloque")
+    @DisplayName("T17, T18 : acquire bloque tant que la valeur est 0, release le débloque")
     void acquireBlocksAtZero() throws InterruptedException {
         Semaphore sem = new Semaphore(0);
         Thread waiter = new Thread(Examples.routine(sem::acquire), "cadette");
@@ -43,7 +43,7 @@ class SemaphoreBasicsTest {
     }
 
     @Test
-    @DisplayName("tryAcquire échoue tout de suite à 0 et réussit dès qu'un jeton est rendu")
+    @DisplayName("T17, T18 : tryAcquire échoue tout de suite à 0 et réussit dès qu'un jeton est rendu")
     void tryAcquireNeverWaits() {
         Semaphore sem = new Semaphore(2);
         assertThat(sem.tryAcquire()).isTrue();

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("T04–T06 : création de trois threads")
+@DisplayName("T04, T05, T06 : création de trois threads")
 class ThreadCreationTest {
 
     private static final Pattern START =
             Pattern.compile("(\\S+) : je démarre \\(PID (\\d+), TID (\\d+)\\)");
 
     @Test
-    @DisplayName("les trois threads tournent, chacun avec son TID, tous avec le PID du processus")
+    @DisplayName("T04, T05, T06 : les trois threads tournent, chacun avec son TID, tous avec le PID du processus")
     void threeThreadsShareThePidButNotTheTid() {
         ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), ThreadCreation.class);
         Snippets.console("threads/creation.txt", "threads.creation", run.console());
@@ -40,7 +40,7 @@ class ThreadCreationTest {
     }
 
     @Test
-    @DisplayName("chaque thread passe ses deux boucles avant de terminer")
+    @DisplayName("T04, T05, T06 : chaque thread passe ses deux boucles avant de terminer")
     void eachThreadRunsBothLoopsInOrder() {
         ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), ThreadCreation.class);
         for (String name : List.of("aînée", "cadette", "benjamine")) {

@@ -18,7 +18,7 @@ import fr.progsys.testkit.ChildJvm;
 class ThreadResultTest {
 
     @Test
-    @DisplayName("main reçoit la valeur calculée, puis l'erreur du thread raté")
+    @DisplayName("T07 : main reçoit la valeur calculée, puis l'erreur du thread raté")
     void exampleReturnsAValueThenAnError() {
         ChildJvm.Result run = Examples.capture("result", ThreadResult.class);
         assertThat(run.exitCode()).isZero();
@@ -28,7 +28,7 @@ class ThreadResultTest {
     }
 
     @Test
-    @DisplayName("get() attend la fin du thread avant de rendre sa valeur")
+    @DisplayName("T07 : get() attend la fin du thread avant de rendre sa valeur")
     void getWaitsForTheEnd() throws Exception {
         CountDownLatch mayFinish = new CountDownLatch(1);
         FutureTask<String> task = new FutureTask<>(() -> {
@@ -49,7 +49,7 @@ class ThreadResultTest {
     }
 
     @Test
-    @DisplayName("l'exception levée par le thread revient à main, enveloppée dans ExecutionException")
+    @DisplayName("T07 : l'exception levée par le thread revient à main, enveloppée dans ExecutionException")
     void failureIsHandedBack() throws InterruptedException {
         FutureTask<Integer> task = new FutureTask<>(() -> {
             throw new ArithmeticException("zéro");

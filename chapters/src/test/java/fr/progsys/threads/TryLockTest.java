@@ -15,7 +15,7 @@ import fr.progsys.testkit.ChildJvm;
 class TryLockTest {
 
     @Test
-    @DisplayName("tryLock échoue pendant que gardienne tient le verrou, réussit après")
+    @DisplayName("T15 : tryLock échoue pendant que gardienne tient le verrou, réussit après")
     void exampleShowsTryLockFailingThenSucceeding() {
         ChildJvm.Result run = Examples.capture("trylock", TryLock.class);
         assertThat(run.exitCode()).isZero();
@@ -27,7 +27,7 @@ class TryLockTest {
     }
 
     @Test
-    @DisplayName("tryLock rend false sans attendre tant qu'un autre thread tient le verrou")
+    @DisplayName("T15 : tryLock rend false sans attendre tant qu'un autre thread tient le verrou")
     void tryLockFailsWhileHeld() throws InterruptedException {
         ReentrantLock lock = new ReentrantLock();
         CountDownLatch held = new CountDownLatch(1);
