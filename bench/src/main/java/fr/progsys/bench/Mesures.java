@@ -75,9 +75,28 @@ public final class Mesures {
         System.out.printf("Mesures terminées en %d min %02d s : %s%n",
                 secondes / 60, secondes % 60, resultats);
         String livre = System.getProperty("bench.livre");
-        if (!RAPIDE && livre != null && parties.equals(Set.of(TOUT.split(",")))) {
+        boolean toutes = parties.equals(Set.of(TOUT.split(",")));
+        if (!toutes) {
+            // Un passage partiel garde la description de sa propre machine et
+            // de son JDK à côté de ses CSV : machine-<partie>.csv.
+            for (String partie : parties) {
+                Files.copy(resultats.resolve("machine.csv"),
+                        resultats.resolve("machine-" + partie + ".csv"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.delete(resultats.resolve("machine.csv"));
+        }
+        if (!RAPIDE && livre != null) {
             Path dest = Path.of(livre);
             Files.createDirectories(dest);
+            if (toutes) {
+                try (Stream<Path> anciens = Files.list(dest)) {
+                    for (Path f : anciens.filter(p -> p.getFileName().toString()
+                            .startsWith("machine-")).toList()) {
+                        Files.delete(f); // un passage complet remplace les partiels
+                    }
+                }
+            }
             try (Stream<Path> csv = Files.list(resultats)) {
                 for (Path f : csv.filter(p -> p.toString().endsWith(".csv")).toList()) {
                     Files.copy(f, dest.resolve(f.getFileName()),

@@ -37,6 +37,21 @@ public final class Couts {
         appels(lire(resultats.resolve("appels.csv")), fichiers);
         ipc(lire(resultats.resolve("ipc.csv")), fichiers);
         echelle(lire(resultats.resolve("echelle.csv")), fichiers);
+        // Une partie remesurée à part (./mvnw -Pbench … -Dbench.parties=echelle)
+        // a sa propre machine : son JDK et sa date, dits à côté de ses tableaux.
+        for (String partie : List.of("compteurs", "appels", "ipc", "echelle")) {
+            Path m = resultats.resolve("machine-" + partie + ".csv");
+            Map<String, String> v = new LinkedHashMap<>();
+            for (String[] l : lire(Files.exists(m) ? m : resultats.resolve("machine.csv"))) {
+                if (l.length > 1) {
+                    v.put(l[0], l[1]);
+                }
+            }
+            attribut(fichiers, partie + "-jdk", v.get("jdk"));
+            attribut(fichiers, partie + "-date", v.get("date").replace('T', ' ')
+                    .replace("Z", "\u00a0UTC"));
+            attribut(fichiers, partie + "-charge", v.get("charge_au_depart").replace('.', ','));
+        }
         for (Map.Entry<String, String> f : fichiers.entrySet()) {
             Files.writeString(sortie.resolve(f.getKey()), f.getValue());
             if (f.getKey().endsWith(".svg")) {
