@@ -1,17 +1,29 @@
 #!/usr/bin/env python3
 """Solutions volontairement fausses : chacune doit être attrapée par les tests.
 
-Outil du mainteneur, hors du build. Pour chaque « mutant », le script modifie
-une solution de solutions/src (remplacement de texte), lance les tests du TP
-concerné, puis remet le fichier d'origine. Il affiche « attrapé » quand au
-moins un test échoue, « PAS ATTRAPÉ » sinon (le test à renforcer).
+Outil du mainteneur, hors du build. Le script compile une fois les solutions
+et les tests (Maven), puis, pour chaque « mutant », recompile à part la
+solution modifiée (remplacement de texte, les sources ne sont pas touchées)
+et lance les tests du TP concerné N fois (fr.progsys.tp.Verificateur, dans
+une JVM neuve à chaque fois, la classe fausse en tête du class path). Il
+affiche « attrapé N/N » quand chaque passage a au moins une attente en
+échec, et « PAS TOUJOURS ATTRAPÉ k/N » sinon : le test à renforcer. Un
+mutant doit être attrapé à chaque passage : aucun test ne compte sur la
+chance.
 
-Usage, depuis n'importe où :  tp-exercises/mutants.py [filtre…]
-(un filtre garde les mutants dont le nom contient ce texte, ex. « udp: »).
+Usage, depuis n'importe où :
+  tp-exercises/mutants.py [-n N] [filtre…]   les mutants (N passages, 5 par défaut)
+  tp-exercises/mutants.py -n 5 --solutions   les solutions justes, N passages
+  tp-exercises/mutants.py --liste            les noms des mutants
+(un filtre garde les mutants dont le nom contient ce texte, ex. « udp: » ;
+avec --solutions, les TP dont le nom contient ce texte).
 """
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 
 RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 S = 'solutions/src/main/java/fr/progsys/tp/'
@@ -48,43 +60,125 @@ M=[
 ]
 
 
+TPS = ["philosophes", "prodcons", "calcul", "serveurmq", "tampon", "udp",
+       "chat", "selector"]
+
+
+def preparer(tmp):
+    """Compile solutions et tests ; rend le class path de test."""
+    fichier = os.path.join(tmp, 'classpath.txt')
+    r = subprocess.run(['./mvnw', '-q', '-pl', 'solutions', '-am', 'test-compile',
+                        '-Dmutants.classpath=' + fichier],
+                       capture_output=True, text=True, timeout=1800)
+    if r.returncode != 0 or not os.path.exists(fichier):
+        sys.exit('compilation des solutions impossible :\n' + r.stdout + r.stderr)
+    return open(fichier, encoding='utf-8').read().strip()
+
+
+def java():
+    home = os.environ.get('JAVA_HOME')
+    return os.path.join(home, 'bin', 'java') if home else 'java'
+
+
+def javac():
+    home = os.environ.get('JAVA_HOME')
+    return os.path.join(home, 'bin', 'javac') if home else 'javac'
+
+
+def verifier(cp, tp):
+    """Un passage des tests du TP ; rend (tenu ?, première attente en échec)."""
+    r = subprocess.run([java(), '--enable-native-access=ALL-UNNAMED',
+                        '-XX:TieredStopAtLevel=1', '-cp', cp,
+                        'fr.progsys.tp.Verificateur', tp],
+                       capture_output=True, text=True, timeout=600)
+    echecs = [l.replace('[ÉCHEC]', '').strip() for l in r.stdout.splitlines()
+              if '[ÉCHEC]' in l]
+    return r.returncode == 0, (echecs[0] if echecs else r.stdout[-300:])
+
+
+def compiler(entree, cp, dossier):
+    """Écrit le mutant à part et le compile ; rend un message d'erreur ou None."""
+    nom, f, a, b, tp = entree[:5]
+    autres = entree[5] if len(entree) > 5 else []
+    origine = open(S + f, encoding='utf-8').read()
+    if a not in origine:
+        return 'texte à remplacer introuvable : ' + a[:60]
+    mutant = origine.replace(a, b, 1)
+    for x, y in autres:
+        if x not in mutant:
+            return 'texte à remplacer introuvable : ' + x[:60]
+        mutant = mutant.replace(x, y, 1)
+    src = os.path.join(dossier, 'src', f)
+    os.makedirs(os.path.dirname(src), exist_ok=True)
+    open(src, 'w', encoding='utf-8').write(mutant)
+    classes = os.path.join(dossier, 'classes')
+    r = subprocess.run([javac(), '-nowarn', '-encoding', 'UTF-8', '-d', classes,
+                        '-cp', cp, src], capture_output=True, text=True)
+    if r.returncode != 0:
+        return 'ne compile pas : ' + (r.stdout + r.stderr)[:400]
+    return None
+
+
 def main():
     os.chdir(RACINE)
-    filtres = sys.argv[1:]
-    rates = 0
-    for entree in M:
-        nom, f, a, b, tp = entree[:5]
-        autres = entree[5] if len(entree) > 5 else []
-        if filtres and not any(x in nom for x in filtres):
-            continue
-        p = S + f
-        origine = open(p, encoding='utf-8').read()
-        assert a in origine, (nom, a)
-        mutant = origine.replace(a, b, 1)
-        for x, y in autres:
-            assert x in mutant, (nom, x)
-            mutant = mutant.replace(x, y, 1)
-        open(p, 'w', encoding='utf-8').write(mutant)
-        try:
-            r = subprocess.run(['./mvnw', '-q', '-pl', 'solutions', '-am', 'verify',
-                                '-Dtest=fr.progsys.tp.' + tp + '.*Test',
-                                '-Dsurefire.failIfNoSpecifiedTests=false'],
-                               capture_output=True, text=True, timeout=900)
-        finally:
-            open(p, 'w', encoding='utf-8').write(origine)
-        sortie = r.stdout + r.stderr
-        echecs = [l.split(' -- ')[0].replace('[ERROR] ', '').strip()
-                  for l in sortie.splitlines()
-                  if ('<<< FAIL' in l or '<<< ERR' in l) and '.Test' not in l
-                  and 'Tests run' not in l]
-        if 'COMPILATION ERROR' in sortie:
-            print(f'{nom} : le mutant ne compile pas')
-        elif r.returncode != 0:
-            print(f'{nom} : attrapé par ' + ', '.join(sorted(set(echecs))[:4]))
-        else:
-            rates += 1
-            print(f'{nom} : PAS ATTRAPÉ')
-    sys.exit(1 if rates else 0)
+    args = sys.argv[1:]
+    n = 5
+    if '-n' in args:
+        i = args.index('-n')
+        n = int(args[i + 1])
+        del args[i:i + 2]
+    if '--liste' in args:
+        for entree in M:
+            print(entree[0])
+        return
+    solutions = '--solutions' in args
+    filtres = [x for x in args if not x.startswith('--')]
+    tmp = tempfile.mkdtemp(prefix='mutants-')
+    try:
+        cp = preparer(tmp)
+        if solutions:
+            rates = 0
+            for tp in TPS:
+                if filtres and not any(x in tp for x in filtres):
+                    continue
+                t0 = time.time()
+                resultats = [verifier(cp, tp) for _ in range(n)]
+                ok = sum(1 for r in resultats if r[0])
+                if ok < n:
+                    rates += 1
+                raison = next((r[1] for r in resultats if not r[0]), '')
+                print(f'solution {tp} : passe {ok}/{n}'
+                      f' ({(time.time() - t0) / n:.1f} s par passage)'
+                      + (f' — {raison}' if raison else ''), flush=True)
+            sys.exit(1 if rates else 0)
+        rates = 0
+        for k, entree in enumerate(M):
+            nom, tp = entree[0], entree[4]
+            if filtres and not any(x in nom for x in filtres):
+                continue
+            dossier = os.path.join(tmp, str(k))
+            erreur = compiler(entree, cp, dossier)
+            if erreur:
+                rates += 1
+                print(f'{nom} : {erreur}', flush=True)
+                continue
+            attrapes = []
+            for _ in range(n):
+                tenu, raison = verifier(os.path.join(dossier, 'classes') + ':'
+                                        + cp, tp)
+                if not tenu:
+                    attrapes.append(raison)
+            if len(attrapes) == n:
+                par = sorted(set(attrapes))
+                print(f'{nom} : attrapé {n}/{n} par « ' + ' » ; « '.join(par[:2])
+                      + ' »', flush=True)
+            else:
+                rates += 1
+                print(f'{nom} : PAS TOUJOURS ATTRAPÉ {len(attrapes)}/{n}',
+                      flush=True)
+        sys.exit(1 if rates else 0)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == '__main__':
