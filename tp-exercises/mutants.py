@@ -15,6 +15,8 @@ Usage, depuis n'importe où :
   tp-exercises/mutants.py [-n N] [filtre…]   les mutants (N passages, 5 par défaut)
   tp-exercises/mutants.py -n 5 --solutions   les solutions justes, N passages
   tp-exercises/mutants.py --liste            les noms des mutants
+(MUTANTS_CP=fichier : réutiliser un class path déjà écrit par un passage
+précédent, -Dmutants.classpath=fichier, sans recompiler.)
 (un filtre garde les mutants dont le nom contient ce texte, ex. « udp: » ;
 avec --solutions, les TP dont le nom contient ce texte).
 """
@@ -85,6 +87,8 @@ TPS = ["philosophes", "prodcons", "calcul", "serveurmq", "tampon", "udp",
 
 def preparer(tmp):
     """Compile solutions et tests ; rend le class path de test."""
+    if os.environ.get('MUTANTS_CP'):  # déjà compilé (passages en parallèle)
+        return open(os.environ['MUTANTS_CP'], encoding='utf-8').read().strip()
     fichier = os.path.join(tmp, 'classpath.txt')
     r = subprocess.run(['./mvnw', '-q', '-pl', 'solutions', '-am', 'test-compile',
                         '-Dmutants.classpath=' + fichier],

@@ -46,6 +46,35 @@ public final class Fils implements AutoCloseable {
         return erreurs;
     }
 
+    /**
+     * Relance la première erreur d'un thread du test (par exemple le « à
+     * compléter » d'un squelette) : l'étudiant lit sa vraie raison.
+     */
+    public void relancerErreur() {
+        Throwable e = erreurs.peek();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error r) {
+            throw r;
+        }
+        if (e != null) {
+            throw new AssertionError(e.getClass().getSimpleName() + " : "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Comme {@link #attendreQue}, mais s'arrête dès qu'un thread du test a
+     * levé une erreur, et la relance.
+     */
+    public void attendreSansErreurQue(String raison, Duration delai,
+            BooleanSupplier condition) {
+        attendreQue(raison, delai, () -> !erreurs.isEmpty()
+                || condition.getAsBoolean());
+        relancerErreur();
+    }
+
     /** Vrai si le thread est suspendu dans un appel bloquant sans délai. */
     public static boolean bloque(Thread t) {
         Thread.State s = t.getState();

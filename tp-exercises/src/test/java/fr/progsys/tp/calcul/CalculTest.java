@@ -215,7 +215,7 @@ class CalculTest {
                 rendu.countDown();
             });
             try {
-                fr.progsys.tp.Fils.attendreQue("les trois autres threads ne"
+                fils.attendreSansErreurQue("les trois autres threads ne"
                         + " sont jamais interrompus (ou jamais lancés)", MAX,
                         () -> threadDe.size() == 3 && threadDe.values()
                                 .stream().allMatch(t -> t.getState()
@@ -233,7 +233,7 @@ class CalculTest {
             } finally {
                 sortie.values().forEach(CountDownLatch::countDown);
             }
-            fr.progsys.tp.Fils.attendreQue("chercher ne rend pas la main une"
+            fils.attendreSansErreurQue("chercher ne rend pas la main une"
                     + " fois tous les threads finis", MAX,
                     () -> rendu.getCount() == 0);
             assertThat(resultat.get()).hasValue(250);

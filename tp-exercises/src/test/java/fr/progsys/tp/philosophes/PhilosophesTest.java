@@ -272,9 +272,9 @@ class PhilosophesTest {
                 rendu.countDown();
             });
             try {
-                Fils.attendreQue("le philosophe 2 ne demande jamais sa première"
+                fils.attendreSansErreurQue("le philosophe 2 ne demande jamais sa première"
                         + " baguette", MAX, () -> arrive.getCount() == 0);
-                Fils.attendreQue("les philosophes 0, 1, 3 et 4 ne finissent pas"
+                fils.attendreSansErreurQue("les philosophes 0, 1, 3 et 4 ne finissent pas"
                         + " leurs 3 repas pendant que 2 attend", MAX, () -> {
                             for (int p = 0; p < N; p++) {
                                 if (p != retenu && (ctrl.aMange.get(p) != 3
@@ -291,7 +291,7 @@ class PhilosophesTest {
             } finally {
                 liberation.countDown();
             }
-            Fils.attendreQue("diner ne rend pas la main une fois le"
+            fils.attendreSansErreurQue("diner ne rend pas la main une fois le"
                     + " philosophe 2 libéré", MAX, () -> rendu.getCount() == 0);
             assertThat(repasAuRetour).as("repas de chacun quand diner rend la"
                     + " main").containsOnly(3);
@@ -321,7 +321,7 @@ class PhilosophesTest {
                 });
                 rendu.countDown();
             });
-            Fils.attendreQue("diner ne finit pas : le philosophe 0, interrompu"
+            fils.attendreSansErreurQue("diner ne finit pas : le philosophe 0, interrompu"
                     + " pendant son repas, n'a pas posé ses baguettes (poser"
                     + " dans un finally) ou ne s'est pas arrêté", MAX,
                     () -> rendu.getCount() == 0);
