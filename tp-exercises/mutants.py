@@ -179,6 +179,8 @@ def main():
             nom, tp = entree[0], entree[4]
             if filtres and not any(x in nom for x in filtres):
                 continue
+            if '--anciens' in args and k >= 27:  # les 27 d'origine seulement
+                continue
             dossier = os.path.join(tmp, str(k))
             erreur = compiler(entree, cp, dossier)
             if erreur:
