@@ -67,8 +67,6 @@ final class Surveillance {
             return Verificateur.INCONNU;
         }
         String classPathDOrigine = System.getProperty("java.class.path");
-        Runtime.getRuntime().addShutdownHook(new Thread(Surveillance::nettoyer,
-                "nettoyage"));
         BlockingQueue<String> touches = new LinkedBlockingQueue<>();
         Thread clavier = new Thread(() -> lireClavier(touches), "clavier");
         clavier.setDaemon(true);

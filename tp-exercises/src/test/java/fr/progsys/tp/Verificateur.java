@@ -33,6 +33,9 @@ final class Verificateur {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        // Ctrl-C au milieu d'un test : ni processus enfant ni objet IPC laissé.
+        Runtime.getRuntime().addShutdownHook(new Thread(Surveillance::nettoyer,
+                "nettoyage"));
         // « philosophes » ou « tp=philosophes indice=2 surveiller=true »
         Map<String, String> options = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
