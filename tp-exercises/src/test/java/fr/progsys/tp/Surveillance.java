@@ -85,6 +85,7 @@ final class Surveillance {
                 StringBuilder ecran = new StringBuilder();
                 Path sortie = travail.resolve(String.valueOf(tour));
                 String erreurs = compiler(sources, sortie, classPathDOrigine);
+                double compilation = (System.nanoTime() - t0) / 1e9;
                 Resultats r = null;
                 if (erreurs == null) {
                     System.setProperty("java.class.path", sortie
@@ -107,7 +108,9 @@ final class Surveillance {
                     ecran.append(tableau(r));
                 }
                 ecran.append(String.format(Locale.FRANCE,
-                        "%nVérifié en %.1f s (tour %d).%n", duree, tour));
+                        "%nVérifié en %.1f s (compilation %.1f s, tests %.1f s ;"
+                        + " tour %d).%n", duree, compilation, duree - compilation,
+                        tour));
                 if (r != null && r.tenues() == r.attentes().size()
                         && !r.attentes().isEmpty()) {
                     ecran.append("Bravo, le TP passe : comparez avec la solution"
