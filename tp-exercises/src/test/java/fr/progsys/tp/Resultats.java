@@ -21,9 +21,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 record Resultats(String tp, List<Attente> attentes) {
 
-    /** Les huit TP, dans l'ordre du livre (nom = paquetage fr.progsys.tp.nom). */
-    static final List<String> TPS = List.of("philosophes", "prodcons", "calcul",
-            "serveurmq", "tampon", "udp", "chat", "selector");
+    /**
+     * Les TP, dans l'ordre du livre (nom = paquetage fr.progsys.tp.nom) : celui
+     * des étiquettes du fichier des indices, seul endroit qui les énumère.
+     */
+    static final List<String> TPS = Indices.tps();
+
+    /** Lignes au plus d'une raison d'échec (la suite est résumée). */
+    static final int LIGNES_DE_RAISON = 8;
 
     /** Une attente (un test) : son intitulé, tenue ou non, et pourquoi. */
     record Attente(String intitule, boolean tenue, String raison) {
@@ -35,9 +40,13 @@ record Resultats(String tp, List<Attente> attentes) {
 
     /** Lance tous les tests du paquetage fr.progsys.tp.{tp}. */
     static Resultats executer(String tp) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        return executer(tp, LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("fr.progsys.tp." + tp))
-                .build();
+                .build());
+    }
+
+    /** Lance les tests de la requête, au nom du TP. */
+    static Resultats executer(String tp, LauncherDiscoveryRequest request) {
         List<Attente> attentes = new ArrayList<>();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
@@ -67,8 +76,13 @@ record Resultats(String tp, List<Attente> attentes) {
         return test.getDisplayName();
     }
 
-    /** La première ligne utile de l'erreur : c'est ce que l'étudiant lit. */
-    private static String raison(Optional<Throwable> erreur) {
+    /**
+     * La raison d'un échec, telle que l'étudiant la lit : le message entier
+     * (un inventaire de restes, une liste attendue et reçue tiennent sur
+     * plusieurs lignes), sans lignes vides, borné à LIGNES_DE_RAISON lignes ;
+     * la première dit le type d'erreur s'il n'est pas une simple assertion.
+     */
+    static String raison(Optional<Throwable> erreur) {
         if (erreur.isEmpty()) {
             return "échec";
         }
@@ -82,8 +96,32 @@ record Resultats(String tp, List<Attente> attentes) {
             // Le squelette n'est pas encore complété : c'est son message.
             return message;
         }
-        String premiere = message.lines().filter(l -> !l.isBlank())
-                .findFirst().orElse(message);
-        return t.getClass().getSimpleName() + " : " + premiere;
+        java.util.regex.Matcher delai = java.util.regex.Pattern
+                .compile("timed out after (\\d+) (\\w+)").matcher(message);
+        if (t instanceof java.util.concurrent.TimeoutException && delai.find()) {
+            return "délai dépassé : le test n'a pas fini en " + delai.group(1)
+                    + (delai.group(2).startsWith("second") ? " s" : " "
+                    + delai.group(2)) + " (interblocage, attente sans fin ou"
+                    + " thread jamais attendu ?)";
+        }
+        List<String> lignes = message.lines().map(String::stripTrailing)
+                .filter(l -> !l.isBlank()).toList();
+        if (lignes.isEmpty()) {
+            lignes = List.of(t.getClass().getSimpleName());
+        }
+        StringBuilder b = new StringBuilder();
+        if (!(t instanceof AssertionError)) {
+            b.append(t.getClass().getSimpleName()).append(" : ");
+        }
+        int n = Math.min(lignes.size(), LIGNES_DE_RAISON);
+        for (int i = 0; i < n; i++) {
+            String l = lignes.get(i);
+            b.append(i == 0 ? "" : "\n").append(l.length() > 300
+                    ? l.substring(0, 300) + "…" : l);
+        }
+        if (lignes.size() > n) {
+            b.append("\n(… ").append(lignes.size() - n).append(" ligne(s) de plus)");
+        }
+        return b.toString();
     }
 }

@@ -1,31 +1,72 @@
 package fr.progsys.tp;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * La boucle étudiante. Lancé par Maven :
+ * La boucle étudiante. Lancé par Maven (voir {@link Lanceur}) :
  * {@code ./mvnw -q -pl tp-exercises -am test-compile -Dtp=philosophes}
- * vérifie un TP et dit quelles attentes tiennent ; {@code -Dtp=bilan}
- * affiche le tableau de progression de tous les TP.
+ * vérifie un TP et dit quelles exigences tiennent ; {@code -Dindice=2}
+ * affiche l'indice 2 du TP ; {@code -Dtp=bilan} résume tous les TP.
+ *
+ * <p>Code de sortie : 0 si toutes les exigences du TP tiennent (ou pour un
+ * indice, un bilan), 1 si l'une échoue, 2 pour un TP ou un indice inconnu.
  */
 final class Verificateur {
+
+    static final int OK = 0;
+    static final int ECHEC = 1;
+    static final int INCONNU = 2;
+
+    /** Où la boucle note les indices déjà lus (un fichier par TP). */
+    static final Path NOTES = Path.of(System.getProperty("progsys.boucle",
+            "target/boucle"));
 
     private Verificateur() {
     }
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        String tp = args.length == 0 ? "bilan" : args[0].strip().toLowerCase();
+        // Ctrl-C au milieu d'un test : ni processus enfant ni objet IPC laissé.
+        Runtime.getRuntime().addShutdownHook(new Thread(Surveillance::nettoyer,
+                "nettoyage"));
+        // « philosophes » ou « tp=philosophes indice=2 surveiller=true »
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 0; i < args.length; i++) {
+            int egal = args[i].indexOf('=');
+            if (egal > 0) {
+                options.put(args[i].substring(0, egal), args[i].substring(egal + 1)
+                        .strip());
+            } else {
+                options.put(i == 0 ? "tp" : "indice", args[i].strip());
+            }
+        }
+        String tp = options.getOrDefault("tp", "bilan").toLowerCase();
+        if (tp.isEmpty()) {
+            tp = "bilan";
+        }
+        String indice = options.getOrDefault("indice", "");
+        String s = options.getOrDefault("surveiller", "false");
+        boolean surveiller = !s.equals("false");
         int code;
         if (tp.equals("bilan") || tp.equals("tous")) {
             code = bilan(out);
-        } else if (Resultats.TPS.contains(tp)) {
-            code = detail(out, Resultats.executer(tp));
-        } else {
+        } else if (!Resultats.TPS.contains(tp)) {
             out.println("TP inconnu : « " + tp + " ». Les TP : "
                     + String.join(", ", Resultats.TPS) + " (ou bilan).");
-            code = 2;
+            code = INCONNU;
+        } else if (!indice.isEmpty()) {
+            code = indice(out, tp, indice);
+        } else if (surveiller) {
+            code = Surveillance.surveiller(out, tp);
+        } else {
+            code = detail(out, Resultats.executer(tp));
         }
         // Un TP faux peut laisser des threads bloqués : on ne les attend pas.
         System.exit(code);
@@ -36,44 +77,136 @@ final class Verificateur {
         out.println("TP " + r.tp() + " : vérification par les tests fournis");
         if (r.attentes().isEmpty()) {
             out.println("  aucun test trouvé pour ce TP");
-            return 1;
+            return ECHEC;
         }
         for (Resultats.Attente a : r.attentes()) {
             out.println((a.tenue() ? "  [ok]    " : "  [ÉCHEC] ") + a.intitule());
             if (!a.tenue()) {
-                out.println("            → " + a.raison());
+                out.println("            → " + a.raison().replace("\n",
+                        "\n              "));
             }
         }
-        out.printf("%d attente(s) sur %d tenue(s).%n", r.tenues(),
+        out.printf("%d exigence(s) sur %d tenue(s).%n", r.tenues(),
                 r.attentes().size());
         if (r.tenues() == r.attentes().size()) {
             out.println("Bravo, le TP passe : comparez avec la solution"
-                    + " (annexe du livre).");
+                    + " (module solutions).");
+            return OK;
+        }
+        out.println("Corrigez la première exigence en échec, puis relancez.");
+        out.println(prochainIndice(r.tp()));
+        return ECHEC;
+    }
+
+    /** La ligne qui propose l'indice suivant (le premier pas encore lu). */
+    static String prochainIndice(String tp) {
+        List<Indices.Indice> liste = Indices.de(tp);
+        int lus = indicesLus(tp);
+        if (liste.isEmpty()) {
+            return "Pas d'indice pour ce TP.";
+        }
+        if (lus >= liste.size()) {
+            return "Vous avez lu les " + liste.size() + " indices de ce TP"
+                    + " (-Dindice=1 à " + liste.size() + " pour les relire).";
+        }
+        Indices.Indice i = liste.get(lus);
+        return "Besoin d'aide ? Indice " + i.numero() + " sur " + liste.size()
+                + " : ajoutez -Dindice=" + i.numero() + " (« "
+                + i.titre().replaceFirst("^Indice \\d+[\\s\\u00a0]*:[\\s\\u00a0]*", "") + " »).";
+    }
+
+    static int indice(PrintStream out, String tp, String n) {
+        List<Indices.Indice> liste = Indices.de(tp);
+        int k;
+        try {
+            k = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            k = -1;
+        }
+        if (k < 1 || k > liste.size()) {
+            out.println("Indice inconnu : « " + n + " ». Le TP " + tp + " a "
+                    + liste.size() + " indice(s) : -Dindice=1"
+                    + (liste.size() > 1 ? " à " + liste.size() : "") + ".");
+            return INCONNU;
+        }
+        Indices.Indice i = liste.get(k - 1);
+        out.println();
+        out.println("TP " + tp + " — " + i.titre() + " (sur " + liste.size() + ")");
+        out.println();
+        out.println(i.texte());
+        noterLu(tp, k);
+        return OK;
+    }
+
+    static int indicesLus(String tp) {
+        try {
+            return Integer.parseInt(Files.readString(NOTES.resolve(tp
+                    + ".indices")).strip());
+        } catch (IOException | NumberFormatException e) {
             return 0;
         }
-        out.println("Corrigez la première attente en échec, puis relancez.");
-        return 1;
+    }
+
+    private static void noterLu(String tp, int k) {
+        if (k <= indicesLus(tp)) {
+            return;
+        }
+        try {
+            Files.createDirectories(NOTES);
+            Files.writeString(NOTES.resolve(tp + ".indices"), k + "\n");
+        } catch (IOException e) {
+            // sans mémoire des indices lus, la boucle marche quand même
+        }
+    }
+
+    /** Vrai si le squelette du TP est intact (empreintes du manifeste). */
+    static boolean intact(String tp) {
+        try {
+            Map<String, String> attendu = new TreeMap<>();
+            SquelettesTest.manifeste().forEach((f, h) -> {
+                if (f.startsWith(tp + "/")) {
+                    attendu.put(f, h);
+                }
+            });
+            return !attendu.isEmpty()
+                    && SquelettesTest.empreintes(tp).equals(attendu);
+        } catch (Exception | AssertionError e) {
+            return false;
+        }
     }
 
     static int bilan(PrintStream out) {
         out.println();
-        out.printf("%-12s %-10s %s%n", "TP", "réussis", "état");
-        out.println("-".repeat(34));
+        out.printf("%-12s %s%n", "TP", "état");
+        out.println("-".repeat(40));
         int finis = 0;
+        String suivant = null;
         for (String tp : Resultats.TPS) {
-            Resultats r = Resultats.executer(tp);
-            int total = r.attentes().size();
-            long ok = r.tenues();
-            String etat = total == 0 ? "sans test"
-                    : ok == total ? "terminé"
-                    : ok == 0 ? "à faire" : "en cours";
-            if (total > 0 && ok == total) {
-                finis++;
+            String etat;
+            if (intact(tp)) {
+                etat = "pas commencé";
+            } else {
+                Resultats r = Resultats.executer(tp);
+                int total = r.attentes().size();
+                long ok = r.tenues();
+                etat = total > 0 && ok == total ? "terminé (" + ok + "/" + total + ")"
+                        : "en cours (" + ok + "/" + total + ")";
             }
-            out.printf("%-12s %-10s %s%n", tp, ok + " / " + total, etat);
+            if (etat.startsWith("terminé")) {
+                finis++;
+            } else if (suivant == null) {
+                suivant = tp;
+            }
+            out.printf("%-12s %s%n", tp, etat);
         }
-        out.println("-".repeat(34));
+        out.println("-".repeat(40));
         out.printf("%d TP terminé(s) sur %d.%n", finis, Resultats.TPS.size());
-        return 0;
+        if (suivant != null) {
+            out.println("TP suivant : " + suivant + " (./mvnw -q -pl tp-exercises"
+                    + " -am test-compile -Dtp=" + suivant + ").");
+        } else {
+            out.println("Tous les TP sont terminés. Bravo !");
+        }
+        return OK;
     }
 }

@@ -3,8 +3,6 @@ package fr.progsys.tp.chat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -13,15 +11,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Solution du TP chat TCP : un thread par client. */
+/**
+ * Solution du TP chat TCP : un thread par client pour lire, une file
+ * d'envoi (et son écrivain) par client pour écrire.
+ */
 public final class ServeurChat implements ServeurDeChat {
 
     private final ServerSocket ecoute;
-    private final Set<PrintWriter> presents = new HashSet<>();
+    private final Envoi.Sonde sonde;
+    private final Set<Envoi> presents = new HashSet<>();
     private final Set<Socket> connexions = new HashSet<>();
 
     public ServeurChat(ServerSocket ecoute) {
+        this(ecoute, Envoi.Sonde.AUCUNE);
+    }
+
+    public ServeurChat(ServerSocket ecoute, Envoi.Sonde sonde) {
         this.ecoute = ecoute;
+        this.sonde = sonde;
     }
 
     @Override
@@ -50,18 +57,17 @@ public final class ServeurChat implements ServeurDeChat {
 
     void servirClient(Socket s) {
         String pseudo = null;
-        PrintWriter sortie = null;
+        Envoi envoi = null;
         try (s) {
             BufferedReader entree = new BufferedReader(new InputStreamReader(
                     s.getInputStream(), StandardCharsets.UTF_8));
-            sortie = new PrintWriter(new OutputStreamWriter(s.getOutputStream(),
-                    StandardCharsets.UTF_8));
             pseudo = entree.readLine(); // bloque seulement ce thread
             if (pseudo == null) {
                 return;
             }
+            envoi = new Envoi(s, sonde); // son écrivain, à lui seul
             synchronized (this) {
-                presents.add(sortie);
+                presents.add(envoi);
             }
             diffuser(Protocole.arrivee(pseudo));
             String ligne;
@@ -73,8 +79,11 @@ public final class ServeurChat implements ServeurDeChat {
         } finally {
             boolean etaitLa;
             synchronized (this) {
-                etaitLa = presents.remove(sortie);
+                etaitLa = envoi != null && presents.remove(envoi);
                 connexions.remove(s);
+            }
+            if (envoi != null) {
+                envoi.close();
             }
             if (etaitLa) {
                 diffuser(Protocole.depart(pseudo));
@@ -83,9 +92,8 @@ public final class ServeurChat implements ServeurDeChat {
     }
 
     synchronized void diffuser(String ligne) {
-        for (PrintWriter p : presents) {
-            p.println(ligne);
-            p.flush(); // PrintWriter n'échoue jamais : erreur ignorée
+        for (Envoi e : presents) {
+            e.envoyer(ligne); // ne bloque jamais : l'écrivain écrira
         }
     }
 

@@ -16,7 +16,10 @@ public final class Diner {
             throws InterruptedException {
         // TODO 4 : démarrer table.taille() threads ; le thread i répète
         //          repas fois : table.prendre(i), mangeur.manger(i),
-        //          table.poser(i). Puis attendre la fin de chacun (join).
+        //          table.poser(i) (dans un finally : toujours poser ce qu'on
+        //          a pris). Une InterruptedException veut dire « arrête-toi » :
+        //          le thread s'arrête, il ne continue pas le dîner. Puis
+        //          attendre la fin de chacun des threads (join sur chacun).
         throw new UnsupportedOperationException("TP philosophes : à compléter"
                 + " — Diner.diner");
     }

@@ -154,6 +154,93 @@ class CalculTest {
         assertThat(appels).hasValue(1000);
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("enParallele : l'exception d'une tâche est signalée"
+            + " (IllegalStateException, de cause l'exception), pas remplacée"
+            + " par un résultat null")
+    void taskExceptionIsReported() {
+        java.io.IOException panne = new java.io.IOException("disque plein");
+        List<Callable<String>> taches = List.of(() -> "a", () -> {
+            throw panne;
+        }, () -> "c");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                Calcul.enParallele(taches))
+                .as("enParallele doit relancer l'exception de la tâche 1")
+                .isInstanceOf(IllegalStateException.class)
+                .hasCause(panne);
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("chercher attend tous les threads : tant qu'un thread"
+            + " interrompu n'a pas fini, chercher ne rend pas la main")
+    void searchJoinsEveryWorker() throws InterruptedException {
+        // Le thread de la tranche [200, 300) trouve 250 une fois les trois
+        // autres bloqués ; interrompus, ceux-ci sont retenus avant de finir,
+        // puis relâchés un par un : chercher doit les attendre tous.
+        int n = 4;
+        CountDownLatch bloques = new CountDownLatch(3);
+        CountDownLatch jamais = new CountDownLatch(1);
+        java.util.Map<Long, CountDownLatch> sortie = new ConcurrentHashMap<>();
+        java.util.Map<Long, Thread> threadDe = new ConcurrentHashMap<>();
+        for (long tranche : new long[] {0, 1, 3}) {
+            sortie.put(tranche, new CountDownLatch(1));
+        }
+        java.util.concurrent.atomic.AtomicReference<OptionalLong> resultat =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch rendu = new CountDownLatch(1);
+        try (fr.progsys.tp.Fils fils = new fr.progsys.tp.Fils()) {
+            fils.demarrer("appelant", () -> {
+                resultat.set(Calcul.chercher(0, 400, n, x -> {
+                    long tranche = x / 100;
+                    if (tranche == 2) {
+                        return x == 250 && attendre(bloques);
+                    }
+                    if (threadDe.putIfAbsent(tranche, Thread.currentThread())
+                            == null) {
+                        bloques.countDown();
+                    }
+                    try {
+                        jamais.await();
+                    } catch (InterruptedException e) {
+                        // interrompu : retenu ici jusqu'à ce que le test le
+                        // relâche, puis il finit normalement
+                        sortie.get(tranche).await(MAX.toSeconds(),
+                                TimeUnit.SECONDS);
+                        throw e;
+                    }
+                    return false;
+                }));
+                rendu.countDown();
+            });
+            try {
+                fils.attendreSansErreurQue("les trois autres threads ne"
+                        + " sont jamais interrompus (ou jamais lancés)", MAX,
+                        () -> threadDe.size() == 3 && threadDe.values()
+                                .stream().allMatch(t -> t.getState()
+                                        == Thread.State.TIMED_WAITING));
+                for (long tranche : new long[] {0, 1, 3}) {
+                    fr.progsys.tp.Fils.resteVrai("chercher a rendu la main"
+                            + " alors que le thread de la tranche " + tranche
+                            + " n'avait pas fini : il faut attendre (join)"
+                            + " chacun des threads, pas seulement le trouveur",
+                            Duration.ofMillis(300), () -> rendu.getCount() == 1);
+                    sortie.get(tranche).countDown();
+                    Thread t = threadDe.get(tranche);
+                    t.join(MAX.toMillis());
+                }
+            } finally {
+                sortie.values().forEach(CountDownLatch::countDown);
+            }
+            fils.attendreSansErreurQue("chercher ne rend pas la main une"
+                    + " fois tous les threads finis", MAX,
+                    () -> rendu.getCount() == 0);
+            assertThat(resultat.get()).hasValue(250);
+            assertThat(fils.erreurs()).isEmpty();
+        }
+    }
+
     /** Attend le loquet (borné) : faux si les autres threads ne viennent pas. */
     private static boolean attendre(CountDownLatch loquet)
             throws InterruptedException {

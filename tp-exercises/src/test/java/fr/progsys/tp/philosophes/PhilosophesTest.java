@@ -222,6 +222,141 @@ class PhilosophesTest {
         assertThat(obs.violations).as("règles violées").isEmpty();
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("le dîner attend chacun des philosophes : tant que le"
+            + " philosophe 2 n'a pas fini, diner ne rend pas la main, même"
+            + " quand tous les autres ont fini")
+    void dinnerWaitsForEveryPhilosopher() throws InterruptedException {
+        int retenu = 2;
+        Observateur obs = new Observateur(N, false);
+        Controleur ctrl = new Controleur(obs);
+        CountDownLatch arrive = new CountDownLatch(1);
+        CountDownLatch liberation = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean dejaRetenu =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        // Le philosophe 2 est retenu juste avant sa première baguette : il a
+        // sa place à table, rien dans les mains ; les quatre autres peuvent
+        // finir leurs repas.
+        Temoin retenant = new Temoin() {
+            @Override
+            public void attend(int p, int b) {
+                obs.attend(p, b);
+                if (p == retenu && dejaRetenu.compareAndSet(false, true)) {
+                    arrive.countDown();
+                    attendreSansInterruption(liberation);
+                }
+            }
+
+            @Override
+            public void prise(int p, int b) throws InterruptedException {
+                obs.prise(p, b);
+            }
+
+            @Override
+            public void posee(int p, int b) {
+                obs.posee(p, b);
+            }
+        };
+        Table table = new Table(N, retenant);
+        java.util.Map<Integer, Thread> threadDe = new ConcurrentHashMap<>();
+        int[] repasAuRetour = new int[N];
+        CountDownLatch rendu = new CountDownLatch(1);
+        try (Fils fils = new Fils()) {
+            fils.demarrer("appelant", () -> {
+                Diner.diner(table, 3, p -> {
+                    threadDe.put(p, Thread.currentThread());
+                    ctrl.manger(p);
+                });
+                Arrays.setAll(repasAuRetour, ctrl.aMange::get);
+                rendu.countDown();
+            });
+            try {
+                fils.attendreSansErreurQue("le philosophe 2 ne demande jamais sa première"
+                        + " baguette", MAX, () -> arrive.getCount() == 0);
+                fils.attendreSansErreurQue("les philosophes 0, 1, 3 et 4 ne finissent pas"
+                        + " leurs 3 repas pendant que 2 attend", MAX, () -> {
+                            for (int p = 0; p < N; p++) {
+                                if (p != retenu && (ctrl.aMange.get(p) != 3
+                                        || threadDe.get(p).isAlive())) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        });
+                Fils.resteVrai("diner a rendu la main alors que le philosophe 2"
+                        + " n'avait pas fini : il faut attendre (join) chacun"
+                        + " des threads, pas seulement l'un d'eux",
+                        Duration.ofMillis(500), () -> rendu.getCount() == 1);
+            } finally {
+                liberation.countDown();
+            }
+            fils.attendreSansErreurQue("diner ne rend pas la main une fois le"
+                    + " philosophe 2 libéré", MAX, () -> rendu.getCount() == 0);
+            assertThat(repasAuRetour).as("repas de chacun quand diner rend la"
+                    + " main").containsOnly(3);
+            assertThat(fils.erreurs()).isEmpty();
+            assertThat(obs.violations).as("règles violées").isEmpty();
+        }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("un philosophe interrompu pendant son repas pose ses baguettes"
+            + " et quitte la table : les autres finissent leur dîner")
+    void interruptedPhilosopherPutsDownAndLeaves() throws InterruptedException {
+        Observateur obs = new Observateur(N, false);
+        Controleur ctrl = new Controleur(obs);
+        Table table = new Table(N, obs);
+        CountDownLatch rendu = new CountDownLatch(1);
+        try (Fils fils = new Fils()) {
+            fils.demarrer("appelant", () -> {
+                Diner.diner(table, 10, p -> {
+                    if (p == 0 && ctrl.aMange.get(0) == 2) {
+                        // Au troisième repas, on demande au philosophe 0 de
+                        // s'arrêter (comme un sleep interrompu).
+                        throw new InterruptedException("fin demandée");
+                    }
+                    ctrl.manger(p);
+                });
+                rendu.countDown();
+            });
+            fils.attendreSansErreurQue("diner ne finit pas : le philosophe 0, interrompu"
+                    + " pendant son repas, n'a pas posé ses baguettes (poser"
+                    + " dans un finally) ou ne s'est pas arrêté", MAX,
+                    () -> rendu.getCount() == 0);
+            assertThat(fils.erreurs()).isEmpty();
+            for (int p = 1; p < N; p++) {
+                assertThat(ctrl.aMange.get(p)).as("repas de " + p).isEqualTo(10);
+            }
+            assertThat(ctrl.aMange.get(0)).as("repas du philosophe 0 : interrompu"
+                    + " au troisième, il doit s'arrêter").isEqualTo(2);
+            for (int b = 0; b < N; b++) {
+                assertThat(obs.detenteur.get(b)).as("détenteur de la baguette "
+                        + b + " après le dîner (-1 : personne)").isEqualTo(-1);
+            }
+            assertThat(obs.violations).as("règles violées").isEmpty();
+        }
+    }
+
+    private static void attendreSansInterruption(CountDownLatch loquet) {
+        boolean interrompu = false;
+        while (true) {
+            try {
+                if (loquet.await(MAX.toMillis(), java.util.concurrent.TimeUnit
+                        .MILLISECONDS)) {
+                    break;
+                }
+                break; // au pire, on relâche après le délai
+            } catch (InterruptedException e) {
+                interrompu = true;
+            }
+        }
+        if (interrompu) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Thread[] demarrerTous(Fils fils, Table table, Observateur obs,
             Controleur ctrl) {
         Thread[] p = new Thread[N];

@@ -143,38 +143,65 @@ class TamponTest {
 
     @Test
     @Order(6)
-    @DisplayName("3 producteurs et 3 consommateurs, 3 × 2000 éléments : rien"
-            + " de perdu, rien en double")
-    void nothingLostNothingDuplicated() throws InterruptedException {
-        int producteurs = 3;
-        int parProducteur = 2000;
-        Tampon<Integer> t = new Tampon<>(4);
-        Set<Integer> vus = ConcurrentHashMap.newKeySet();
-        Queue<Integer> doublons = new ConcurrentLinkedQueue<>();
-        AtomicInteger recus = new AtomicInteger();
+    @DisplayName("deux consommateurs bloqués sur un tampon vide : un dépôt en"
+            + " réveille un seul, l'autre reste bloqué jusqu'au dépôt suivant")
+    void oneDepositWakesOneConsumer() throws InterruptedException {
+        Tampon<String> t = new Tampon<>(2);
+        Queue<String> lus = new ConcurrentLinkedQueue<>();
         try (Fils fils = new Fils()) {
-            for (int p = 0; p < producteurs; p++) {
-                int base = p * parProducteur;
-                fils.demarrer("producteur-" + p, () -> {
-                    for (int i = 0; i < parProducteur; i++) {
-                        t.deposer(base + i);
-                    }
-                });
-                fils.demarrer("consommateur-" + p, () -> {
-                    for (int i = 0; i < parProducteur; i++) {
-                        Integer x = t.retirer();
-                        if (x == null || !vus.add(x)) {
-                            doublons.add(x == null ? -1 : x);
-                        }
-                        recus.incrementAndGet();
-                    }
-                });
-            }
-            await().atMost(MAX).until(() -> recus.get() == producteurs
-                    * parProducteur || !fils.erreurs().isEmpty());
-            assertThat(fils.erreurs()).isEmpty();
-            assertThat(doublons).as("éléments reçus deux fois (ou null)").isEmpty();
-            assertThat(vus).as("éléments reçus").hasSize(producteurs * parProducteur);
+            Thread c1 = fils.demarrer("consommateur-1", () -> lus.add(t.retirer()));
+            Thread c2 = fils.demarrer("consommateur-2", () -> lus.add(t.retirer()));
+            Fils.attendreQue("les deux consommateurs ne se bloquent pas sur le"
+                    + " tampon vide", MAX, () -> Fils.bloque(c1) && Fils.bloque(c2));
+            t.deposer("a");
+            Fils.attendreQue("aucun consommateur ne reçoit l'élément déposé",
+                    MAX, () -> lus.size() == 1);
+            Fils.resteVrai("un seul élément déposé, mais les deux consommateurs"
+                    + " sont repartis : un réveil ne vaut pas"
+                    + " un élément (sémaphore « éléments », ou while autour de"
+                    + " wait)", BLOQUE, () -> lus.size() == 1
+                            && fils.erreurs().isEmpty()
+                            && (c1.isAlive() != c2.isAlive()));
+            t.deposer("b");
+            Fils.attendreQue("le second consommateur ne reçoit pas le second"
+                    + " élément", MAX, () -> !c1.isAlive() && !c2.isAlive());
+            assertThat(fils.erreurs()).as("erreurs des consommateurs").isEmpty();
+            assertThat(lus).containsExactlyInAnyOrder("a", "b");
+        }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("deux producteurs bloqués sur un tampon plein : un retrait en"
+            + " libère un seul, et aucun élément n'est écrasé")
+    void oneTakeFreesOneProducer() throws InterruptedException {
+        Tampon<String> t = new Tampon<>(1);
+        AtomicInteger deposes = new AtomicInteger();
+        try (Fils fils = new Fils()) {
+            t.deposer("a");
+            Thread p1 = fils.demarrer("producteur-1", () -> {
+                t.deposer("x");
+                deposes.incrementAndGet();
+            });
+            Thread p2 = fils.demarrer("producteur-2", () -> {
+                t.deposer("y");
+                deposes.incrementAndGet();
+            });
+            Fils.attendreQue("les deux producteurs ne se bloquent pas sur le"
+                    + " tampon plein", MAX, () -> Fils.bloque(p1) && Fils.bloque(p2));
+            assertThat(t.retirer()).isEqualTo("a");
+            Fils.attendreQue("aucun producteur ne repart après un retrait", MAX,
+                    () -> deposes.get() == 1);
+            Fils.resteVrai("une seule place libérée, mais les deux producteurs"
+                    + " ont déposé : l'un a écrasé une case non lue", BLOQUE,
+                    () -> deposes.get() == 1 && fils.erreurs().isEmpty());
+            List<String> lus = new ArrayList<>();
+            lus.add(t.retirer());
+            lus.add(t.retirer());
+            Fils.attendreQue("le second producteur ne repart pas", MAX,
+                    () -> !p1.isAlive() && !p2.isAlive());
+            assertThat(fils.erreurs()).as("erreurs des producteurs").isEmpty();
+            assertThat(lus).containsExactlyInAnyOrder("x", "y");
         }
     }
 

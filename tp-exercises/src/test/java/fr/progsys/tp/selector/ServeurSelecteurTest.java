@@ -33,7 +33,7 @@ class ServeurSelecteurTest extends ScenariosChat {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("un seul thread sert trois clients : le serveur n'en crée"
             + " aucun autre")
     void oneThreadServesEveryone() throws IOException {
@@ -44,5 +44,30 @@ class ServeurSelecteurTest extends ScenariosChat {
         nouveaux.removeIf(t -> t.getThreadGroup() == null
                 || !t.getThreadGroup().getName().equals("main"));
         assertThat(nouveaux).as("threads créés pendant l'échange").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("un client qui lit lentement reçoit tout, octet pour octet :"
+            + " une écriture partielle est reprise au OP_WRITE suivant")
+    void slowReaderGetsEveryByte() throws IOException {
+        lecteurLentRecoitTout();
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("un read n'est pas une ligne : une ligne coupée en deux"
+            + " écritures, puis deux lignes en une seule, sont diffusées telles"
+            + " quelles")
+    void aReadIsNotALine() throws IOException {
+        uneLectureNEstPasUneLigne();
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("un client parti est oublié : clé annulée, canal fermé (les"
+            + " descripteurs ouverts reviennent à leur nombre d'avant)")
+    void departedClientIsClosed() throws IOException {
+        unDepartFermeLaConnexion();
     }
 }

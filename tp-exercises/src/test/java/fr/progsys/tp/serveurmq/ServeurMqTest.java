@@ -197,6 +197,33 @@ class ServeurMqTest {
         }
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("une vieille file porte déjà le nom du serveur : le serveur"
+            + " refuse de démarrer (EEXIST, O_EXCL) au lieu de la reprendre")
+    void serverRefusesAStaleQueue() {
+        // Une file oubliée par un serveur précédent, avec une requête périmée.
+        try (MessageQueue vieille = fileDuTest(nomServeur)) {
+            vieille.send(new MessagesMq.Requete(IpcNames.unique("tp-parti"), 1, 3)
+                    .texte(), MessagesMq.NORMALE);
+            assertThatThrownBy(() -> {
+                serveur = new ServeurMq(nomServeur);
+            }).as("new ServeurMq sur un nom déjà pris : il faut O_CREAT | O_EXCL,"
+                    + " sinon le serveur sert les requêtes périmées d'un autre")
+                    .isInstanceOf(PosixException.class)
+                    .hasMessageContaining("EEXIST");
+            assertThat(vieille.getAttributes().currentMessages())
+                    .as("messages de la vieille file (intacte)").isEqualTo(1);
+        } finally {
+            if (serveur != null) { // le serveur fautif a repris la file
+                serveur.close();
+                serveur = null;
+            } else {
+                MessageQueue.unlink(nomServeur);
+            }
+        }
+    }
+
     private String nomServeurCree() {
         serveur = new ServeurMq(nomServeur);
         return nomServeur;

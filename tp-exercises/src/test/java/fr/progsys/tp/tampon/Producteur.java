@@ -4,7 +4,7 @@ import fr.progsys.tp.Orphelin;
 
 /**
  * Le producteur, dans un autre processus : {@code nom capacite debut n}.
- * Ouvre le tampon, dépose debut … debut + n − 1 et l'annonce à chaque fois.
+ * Annonce son TID, ouvre le tampon, dépose debut … debut + n − 1 et l'annonce à chaque fois.
  */
 final class Producteur {
 
@@ -13,6 +13,7 @@ final class Producteur {
 
     public static void main(String[] args) {
         Orphelin.surveiller(); // bloqué pour toujours ? pas après le test
+        System.out.println("tid " + Sondage.monTid());
         int capacite = Integer.parseInt(args[1]);
         long debut = Long.parseLong(args[2]);
         int n = Integer.parseInt(args[3]);

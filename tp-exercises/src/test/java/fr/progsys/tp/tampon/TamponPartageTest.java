@@ -179,8 +179,134 @@ class TamponPartageTest {
         }
     }
 
+    private ChildJvm consommateur(int capacite, int n) {
+        return ChildJvm.start(Consommateur.class, nom, String.valueOf(capacite),
+                String.valueOf(n));
+    }
+
+    /**
+     * Attend que l'enfant dorme dans sem_wait sur le mutex nommé, ou qu'il ait
+     * écrit la ligne qui prouve qu'il ne l'a pas attendu ; échoue alors.
+     */
+    private void attendreBloqueSurMutex(ChildJvm enfant, String sansMutex,
+            String raison) {
+        long tid = Sondage.tid(enfant, MAX);
+        String mutex = Disposition.mutex(nom);
+        Fils.attendreQue("l'enfant " + enfant.pid() + " ne se bloque jamais"
+                + " sur le mutex nommé " + mutex, MAX,
+                () -> Sondage.bloqueSur(enfant.pid(), tid, mutex)
+                        || enfant.stdout().contains(sansMutex)
+                        || !enfant.process().isAlive());
+        assertThat(Sondage.bloqueSur(enfant.pid(), tid, mutex)).as(raison)
+                .isTrue();
+    }
+
     @Test
-    @Order(7)
+    @Order(8)
+    @DisplayName("les indices sont dans le segment : deux producteurs l'un après"
+            + " l'autre, chacun dans son processus, remplissent les cases 0 puis 1")
+    void indicesLiveInTheSegment() {
+        try (TamponPartage t = creer(4)) {
+            try (ChildJvm a = producteur(4, 1, 1)) {
+                assertThat(a.awaitExit(MAX).exitCode()).isZero();
+            }
+            try (ChildJvm b = producteur(4, 2, 1)) {
+                assertThat(b.awaitExit(MAX).exitCode()).isZero();
+            }
+            try (SharedMemory segment = SharedMemory.open(nom, O_RDWR)) {
+                fr.progsys.posix.MappedMemory zone = segment.map(
+                        Disposition.taille(4),
+                        fr.progsys.posix.Mman.PROT_READ,
+                        fr.progsys.posix.Mman.MAP_SHARED);
+                try {
+                    assertThat(zone.getInt(Disposition.ENTREE)).as("indice"
+                            + " d'entrée lu dans le segment (octet 0) après deux"
+                            + " dépôts faits par deux processus : les indices"
+                            + " doivent vivre dans le segment partagé, pas dans"
+                            + " le tas de chaque processus").isEqualTo(2);
+                    assertThat(zone.getLong(Disposition.caseNumero(0)))
+                            .as("case 0").isEqualTo(1);
+                    assertThat(zone.getLong(Disposition.caseNumero(1)))
+                            .as("case 1").isEqualTo(2);
+                } finally {
+                    zone.unmap();
+                }
+            }
+            assertThat(List.of(t.retirer(), t.retirer())).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("l'indice se lit sous le mutex : deux producteurs bloqués sur"
+            + " le mutex (tenu par le test) déposent ensuite dans deux cases"
+            + " différentes")
+    void indexIsReadUnderTheMutex() {
+        try (TamponPartage t = creer(4);
+                NamedSemaphore mutex = NamedSemaphore.open(Disposition.mutex(nom),
+                        O_RDWR)) {
+            mutex.await();
+            boolean rendu = false;
+            try (ChildJvm a = producteur(4, 7, 1); ChildJvm b = producteur(4, 8, 1)) {
+                attendreBloqueSurMutex(a, "déposé", "le producteur dépose sans"
+                        + " prendre le mutex nommé");
+                attendreBloqueSurMutex(b, "déposé", "le producteur dépose sans"
+                        + " prendre le mutex nommé");
+                mutex.post();
+                rendu = true;
+                assertThat(a.awaitExit(MAX).exitCode()).isZero();
+                assertThat(b.awaitExit(MAX).exitCode()).isZero();
+            } finally {
+                if (!rendu) {
+                    mutex.post();
+                }
+            }
+            assertThat(List.of(t.retirer(), t.retirer()))
+                    .as("éléments retirés : les deux producteurs ont lu l'indice"
+                            + " d'entrée avant d'avoir le mutex, le second a"
+                            + " écrasé la case du premier")
+                    .containsExactlyInAnyOrder(7L, 8L);
+        }
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("deux consommateurs dans deux processus : chacun attend le"
+            + " mutex (tenu par le test) avant de retirer, et chacun reçoit un"
+            + " élément différent")
+    void consumersTakeTheMutex() {
+        try (TamponPartage t = creer(4);
+                NamedSemaphore mutex = NamedSemaphore.open(Disposition.mutex(nom),
+                        O_RDWR)) {
+            t.deposer(5);
+            t.deposer(6);
+            mutex.await();
+            boolean rendu = false;
+            try (ChildJvm a = consommateur(4, 1); ChildJvm b = consommateur(4, 1)) {
+                attendreBloqueSurMutex(a, "retiré", "le consommateur retire sans"
+                        + " prendre le mutex nommé");
+                attendreBloqueSurMutex(b, "retiré", "le consommateur retire sans"
+                        + " prendre le mutex nommé");
+                mutex.post();
+                rendu = true;
+                assertThat(a.awaitExit(MAX).exitCode()).isZero();
+                assertThat(b.awaitExit(MAX).exitCode()).isZero();
+                List<String> lus = new ArrayList<>();
+                for (ChildJvm c : List.of(a, b)) {
+                    c.stdout().lines().filter(l -> l.startsWith("retiré "))
+                            .forEach(lus::add);
+                }
+                assertThat(lus).containsExactlyInAnyOrder("retiré 5", "retiré 6");
+            } finally {
+                if (!rendu) {
+                    mutex.post();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
     @DisplayName("close puis supprimer : le segment et les trois sémaphores"
             + " n'existent plus (ENOENT)")
     void closeAndRemoveLeaveNothing() {

@@ -142,6 +142,44 @@ class ServiceUdpTest {
         }
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("la réponse à alice est perdue, bob ajoute 10, puis la requête"
+            + " d'alice revient : elle reçoit la réponse d'origine (5), pas un"
+            + " total recalculé (15)")
+    void duplicateGetsTheRecordedReply() throws Exception {
+        try (DatagramSocket b = socketClient()) {
+            ClientUdp bob = client(b, socketServeur.getLocalSocketAddress());
+            java.util.concurrent.atomic.AtomicLong reponseDeBob =
+                    new java.util.concurrent.atomic.AtomicLong();
+            try (Relais r = new Relais(socketServeur.getLocalSocketAddress(),
+                    (n, m) -> {
+                        if (n == 2) {
+                            // avant le renvoi d'alice, bob passe (en entier)
+                            reponseDeBob.set(ajouterSansErreur(bob, 10));
+                        }
+                        return TRANSMETTRE;
+                    }, (n, m) -> n == 1 ? PERDRE : TRANSMETTRE);
+                    DatagramSocket a = socketClient()) {
+                long reponseDAlice = client(a, r.adresse()).ajouter(5);
+                assertThat(r.requetes).as("requêtes d'alice").hasValue(2);
+                assertThat(reponseDeBob).as("réponse à bob").hasValue(15);
+                assertThat(reponseDAlice).as("réponse à la requête répétée"
+                        + " d'alice : le serveur doit renvoyer la réponse"
+                        + " enregistrée, pas recalculer").isEqualTo(5);
+                assertThat(serveur.total()).isEqualTo(15);
+            }
+        }
+    }
+
+    private static long ajouterSansErreur(ClientUdp c, long n) {
+        try {
+            return c.ajouter(n);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void lacher(Relais r) {
         try {
             r.relacher();
