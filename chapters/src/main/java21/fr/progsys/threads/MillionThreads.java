@@ -31,8 +31,8 @@ public final class MillionThreads {
     public static void main(String[] args) throws Exception {
         int virtual = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int platform = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        System.out.println("Limites du noyau pour les threads (un thread de"
-                + " plateforme = un thread noyau) :");
+        System.out.println("Limites du noyau (un thread de plateforme est un"
+                + " thread noyau) :");
         System.out.println("  /proc/sys/kernel/threads-max : "
                 + read("/proc/sys/kernel/threads-max"));
         System.out.println("  /proc/sys/kernel/pid_max     : "
@@ -63,8 +63,8 @@ public final class MillionThreads {
         }
         started.await();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println(fr(n) + " " + kind + " endormis en " + fr(ms)
-                + " ms : " + status());
+        System.out.println(fr(n) + " " + kind + " endormis : " + fr(ms)
+                + " ms, " + status());
         release.countDown();
         for (Thread t : threads) {
             t.join();
@@ -81,7 +81,8 @@ public final class MillionThreads {
                 long kib = Long.parseLong(line.replaceAll("\\D", ""));
                 rss = fr(kib / 1024) + " Mio";
             } else if (line.startsWith("Threads:")) {
-                threads = line.substring("Threads:".length()).trim();
+                threads = fr(Long.parseLong(
+                        line.substring("Threads:".length()).trim()));
             }
         }
         return "RSS " + rss + ", " + threads + " threads noyau";

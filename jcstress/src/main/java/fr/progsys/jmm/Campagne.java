@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.openjdk.jcstress.annotations.Expect;
+import org.openjdk.jcstress.infra.StateCase;
 import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.TestInfo;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
@@ -107,8 +108,8 @@ public final class Campagne {
         Path out = travail.resolve("resultats");
         Files.createDirectories(out);
         StringBuilder index = new StringBuilder(
-                "test,diapositives,affirmation,echantillons,configurations,"
-                        + "verdict,interessant_vu\n");
+                "Test,Diapositives,Affirmation,Échantillons,Réglages de JVM,"
+                        + "Verdict,Intéressante vue\n");
         Map<String, String> env = new TreeMap<>();
         boolean allPassed = true;
         for (Map.Entry<String, List<TestResult>> e : byTest.entrySet()) {
@@ -137,14 +138,20 @@ public final class Campagne {
                     merged.grading().hasInteresting ? "oui" : "non"));
 
             StringBuilder rows = new StringBuilder(
-                    "issue,nombre,part,classe,description\n");
+                    "Issue,Nombre,Part,Classe,Description\n");
+            boolean otherSeen = false;
+            StateCase other = info.unmatched(); // l'@Outcome sans id, s'il y en a
             for (GradingResult g : merged.grading().gradingResults.values()) {
-                boolean pattern = g.count == 0 && !merged.getStateKeys()
-                        .contains(g.id);
-                rows.append(csv(pattern ? "toute autre" : g.id,
-                        Long.toString(g.count),
+                rows.append(csv(g.id, Long.toString(g.count),
                         share(g.count, merged.getTotalCount()),
                         grade(g.expect), g.description));
+                otherSeen |= g.expect == other.expect()
+                        && g.description.equals(other.description());
+            }
+            if (other.matchPattern().isEmpty() && !otherSeen) {
+                rows.append(csv("toute autre", "0",
+                        share(0, merged.getTotalCount()),
+                        grade(other.expect()), other.description()));
             }
             Files.writeString(out.resolve(simple + ".csv"), rows,
                     StandardCharsets.UTF_8);
@@ -153,20 +160,20 @@ public final class Campagne {
                 StandardCharsets.UTF_8);
 
         Map<String, String> machine = new LinkedHashMap<>();
-        machine.put("processeur", cpuModel());
-        machine.put("coeurs",
+        machine.put("Processeur", cpuModel());
+        machine.put("Cœurs",
                 Integer.toString(Runtime.getRuntime().availableProcessors()));
-        machine.put("noyau", env.getOrDefault("os.name", "?") + " "
+        machine.put("Noyau", env.getOrDefault("os.name", "?") + " "
                 + env.getOrDefault("os.version", "?"));
-        machine.put("jdk", env.getOrDefault("java.vm.name", "?") + " "
+        machine.put("JDK", env.getOrDefault("java.vm.name", "?") + " "
                 + env.getOrDefault("java.vm.version", "?"));
         machine.put("jcstress", System.getProperty("jcstress.version", "?"));
-        machine.put("mode", mode);
-        machine.put("options", String.join(" ", options));
-        machine.put("date", start.truncatedTo(ChronoUnit.SECONDS).toString());
-        machine.put("charge_au_depart", load);
-        machine.put("duree_s", Long.toString(seconds));
-        StringBuilder m = new StringBuilder("cle,valeur\n");
+        machine.put("Mode", mode);
+        machine.put("Options", String.join(" ", options));
+        machine.put("Date", start.truncatedTo(ChronoUnit.SECONDS).toString());
+        machine.put("Charge au départ", load);
+        machine.put("Durée (s)", Long.toString(seconds));
+        StringBuilder m = new StringBuilder("Clé,Valeur\n");
         machine.forEach((k, v) -> m.append(csv(k, v)));
         Files.writeString(out.resolve("machine.csv"), m,
                 StandardCharsets.UTF_8);
