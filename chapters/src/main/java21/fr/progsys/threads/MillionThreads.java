@@ -63,7 +63,7 @@ public final class MillionThreads {
         }
         started.await();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println(fr(n) + " " + kind + " endormis : " + fr(ms)
+        System.out.println(fr(n) + " " + kind + " : " + fr(ms)
                 + " ms, " + status());
         release.countDown();
         for (Thread t : threads) {

@@ -26,14 +26,14 @@ class MillionThreadsTest {
                 run.console());
         assertThat(run.exitCode()).as(run.console()).isZero();
         // Aucune mesure de temps n'est vérifiée : seulement les comptes.
-        Matcher v = Pattern.compile("1 000 000 threads virtuels endormis : .*"
+        Matcher v = Pattern.compile("1 000 000 threads virtuels : .*"
                 + "RSS .* Mio, ([\\d ]+) threads noyau").matcher(run.stdout()
                         .replace('\u00a0', ' ').replace('\u202f', ' '));
         assertThat(v.find()).as(run.stdout()).isTrue();
         // les porteurs (au plus un par cœur) et les threads de la JVM :
         // loin d'un million
         assertThat(Integer.parseInt(v.group(1).replace(" ", ""))).isLessThan(1_000);
-        Matcher p = Pattern.compile("10 000 threads de plateforme endormis : .*"
+        Matcher p = Pattern.compile("10 000 threads de plateforme : .*"
                 + "RSS .* Mio, ([\\d ]+) threads noyau").matcher(run.stdout()
                         .replace('\u00a0', ' ').replace('\u202f', ' '));
         assertThat(p.find()).as(run.stdout()).isTrue();
