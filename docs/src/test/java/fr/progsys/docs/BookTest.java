@@ -77,9 +77,13 @@ class BookTest {
         String book = allAsciidoc();
         List<String> missing = new ArrayList<>();
         for (Path source : exampleSources()) {
-            String relative = ROOT.resolve("chapters/src/main/java/fr/progsys")
-                    .relativize(source).toString().replace('\\', '/');
-            if (!book.contains("include::{java}/" + relative + "[")) {
+            // src/main/java est inclus par {java}, src/main/java21 par {java21}
+            String folder = source.toString().contains("/src/main/java21/")
+                    ? "java21" : "java";
+            String relative = ROOT.resolve("chapters/src/main/" + folder
+                    + "/fr/progsys").relativize(source).toString()
+                    .replace('\\', '/');
+            if (!book.contains("include::{" + folder + "}/" + relative + "[")) {
                 missing.add(relative);
             }
         }
@@ -273,10 +277,13 @@ class BookTest {
 
     private static List<Path> exampleSources() throws IOException {
         List<Path> examples = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(ROOT.resolve("chapters/src/main/java"))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (Files.readString(p).contains("\n@Example(")) {
-                    examples.add(p);
+        for (String folder : List.of("chapters/src/main/java",
+                "chapters/src/main/java21")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(folder))) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    if (Files.readString(p).contains("\n@Example(")) {
+                        examples.add(p);
+                    }
                 }
             }
         }

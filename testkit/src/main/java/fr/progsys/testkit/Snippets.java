@@ -49,4 +49,34 @@ public final class Snippets {
                 + (args.isEmpty() ? "" : " -Dargs=\"" + args + "\"") + "\n";
         return write(name, command + output);
     }
+
+    /**
+     * Pour un exemple qui demande un JDK 21 ou plus : comme
+     * {@link #console(String, String, String)}, et la même session est aussi
+     * enregistrée dans le dépôt ({@code docs/src/docs/asciidoc/sorties-jdk21/},
+     * propriété {@code progsys.sorties.jdk21}), d'où le livre l'inclut même
+     * quand il est fabriqué sur un JDK 17. La première ligne nomme le JDK qui
+     * l'a produite.
+     */
+    public static String consoleJdk21(String name, String example, String output) {
+        String text = console(name, example, "",
+                "# sortie capturée sur le JDK " + jdk() + "\n" + output);
+        String kept = System.getProperty("progsys.sorties.jdk21");
+        if (kept != null && !kept.isEmpty()) {
+            Path file = Path.of(kept).resolve(name);
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return text;
+    }
+
+    /** Le JDK qui fait tourner les tests, par exemple « 25.0.1 (Eclipse Adoptium) ». */
+    public static String jdk() {
+        return System.getProperty("java.runtime.version") + " ("
+                + System.getProperty("java.vendor") + ")";
+    }
 }
