@@ -63,7 +63,8 @@ final class TestSources {
 
     private void consider(Path root, Path p) {
         String rel = root.relativize(p).toString().replace('\\', '/');
-        boolean test = rel.contains("/src/test/java/") || rel.startsWith("src/test/java/");
+        // src/test/java, et src/test/java21 (tests des threads virtuels, JDK 21+)
+        boolean test = rel.matches("(?:.*/)?src/test/java(?:21)?/.*");
         boolean maybeJcstress = rel.matches("(?:.*/)?src/(?:.*/)?java/.*");
         if (!test && !maybeJcstress) {
             return;
