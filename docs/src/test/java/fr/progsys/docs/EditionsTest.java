@@ -36,9 +36,13 @@ class EditionsTest {
      */
     static List<String> solutionOnlyLines() throws IOException {
         TreeSet<String> elsewhere = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(SKELETONS)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Files.readAllLines(f).forEach(l -> elsewhere.add(l.strip()));
+        // Une ligne qui figure aussi dans un squelette, le code fourni, un test
+        // de TP ou un exemple du cours n'est pas propre aux solutions.
+        for (Path dir : List.of(SKELETONS, BookTest.ROOT.resolve("chapters/src"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Files.readAllLines(f).forEach(l -> elsewhere.add(l.strip()));
+                }
             }
         }
         List<String> lines = new ArrayList<>();
