@@ -45,6 +45,16 @@ public final class ChildJvm implements AutoCloseable {
     /** Idem, avec des options JVM en plus (par exemple {@code -Dx=y}). */
     public static List<String> command(String mainClass, List<String> jvmOptions,
             String... args) {
+        return command(mainClass, System.getProperty("java.class.path"), jvmOptions,
+                args);
+    }
+
+    /**
+     * Idem, avec un autre class path que celui de cette JVM (le correcteur
+     * des TP y met les classes compilées d'un étudiant).
+     */
+    public static List<String> command(String mainClass, String classPath,
+            List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -60,7 +70,7 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add("-Dstderr.encoding=UTF-8");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return cmd;
