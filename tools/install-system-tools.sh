@@ -6,8 +6,10 @@
 #   strace         : trace des appels système des exemples Java
 #   socat, nc      : vrais clients pour les serveurs UDP/TCP
 #   poppler-utils  : pdftoppm, pour regarder les pages du livre en PNG
+#   bubblewrap     : bwrap, le bac à sable du correcteur de l'enseignant
+#                    (-Dcorriger=…) ; sans lui, les copies tournent sans bac
 set -u
-wanted=(gcc strace socat netcat-openbsd poppler-utils)
+wanted=(gcc strace socat netcat-openbsd poppler-utils bubblewrap)
 missing=()
 for p in "${wanted[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -92,9 +92,8 @@ final class Copies {
             candidats = s.filter(Files::isDirectory)
                     .filter(d -> d.endsWith(Path.of("fr", "progsys", "tp")))
                     .map(d -> d.getParent().getParent().getParent())
-                    .filter(r -> !r.toString().contains("/target/"))
                     .filter(r -> !racine.relativize(r).toString().matches(
-                            "(.*/)?(solutions|src/fourni|src/test)(/.*)?"))
+                            "(.*/)?(solutions|src/fourni|src/test|target)(/.*)?"))
                     .sorted(Comparator.comparingInt((Path r) -> r.endsWith(
                             Path.of("tp-exercises", "src", "main", "java")) ? 0 : 1)
                             .thenComparingInt(Path::getNameCount))

@@ -117,7 +117,15 @@ public final class Correcteur {
             }
         }
         if (args.length < 2 && System.getenv("CORRIGER_DOSSIER") != null) {
-            args = new String[] {System.getenv("CORRIGER_DOSSIER"),
+            // Un chemin relatif part du dossier où l'on a tapé ./mvnw, pas
+            // de tp-exercises où Maven lance cette JVM.
+            String dossier = System.getenv("CORRIGER_DOSSIER");
+            String depuis = System.getenv("CORRIGER_DEPUIS");
+            if (depuis != null && !depuis.isBlank() && !dossier.isBlank()
+                    && !dossier.equals("true")) {
+                dossier = Path.of(depuis).resolve(dossier).toString();
+            }
+            args = new String[] {dossier,
                 System.getenv().getOrDefault("CORRIGER_BASE", ".")};
         }
         if (args.length < 2 || args[0].isBlank() || args[0].equals("true")) {
@@ -175,8 +183,11 @@ public final class Correcteur {
                 Math.max(1, reglages.paralleles()));
         try {
             List<Future<Notes.Ligne>> enCours = new ArrayList<>();
+            int largeur = copies.stream().mapToInt(c -> c.nom().length()).max()
+                    .orElse(1);
             for (Copies.Copie c : copies) {
-                enCours.add(pool.submit(() -> corrigerCopie(c, tps, attendus, retours)));
+                enCours.add(pool.submit(() -> corrigerCopie(c, tps, attendus, retours,
+                        largeur)));
             }
             for (Future<Notes.Ligne> f : enCours) {
                 try {
@@ -207,14 +218,16 @@ public final class Correcteur {
     }
 
     private Notes.Ligne corrigerCopie(Copies.Copie copie, List<String> tps,
-            Map<String, List<Attendu>> attendus, Path retours) throws IOException {
+            Map<String, List<Attendu>> attendus, Path retours, int largeur)
+            throws IOException {
         Map<String, Resultat> resultats = new LinkedHashMap<>();
         for (String tp : tps) {
             Resultat r = corrigerTp(copie, tp, attendus.get(tp));
             resultats.put(tp, r);
             Retours.ecrire(r, retours.resolve(copie.nom()).resolve(tp));
             synchronized (out) {
-                out.printf("  %-20s %-12s %7s  %s%s%n", copie.nom(), tp, r.note(),
+                out.printf("  %-" + largeur + "s %-12s %7s  %s%s%n", copie.nom(), tp,
+                        r.note(),
                         String.format(Locale.FRENCH, "%.1f s", r.secondes()),
                         r.remarque().isEmpty() ? "" : "  (" + r.remarque() + ")");
             }

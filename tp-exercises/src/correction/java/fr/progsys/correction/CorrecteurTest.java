@@ -89,8 +89,14 @@ class CorrecteurTest {
         for (String tp : TPS) {
             assertThat(notes.get("solution").get(tp).passes()).as("solution " + tp)
                     .isEqualTo(totaux.get(tp));
+            // Zéro parce que ses tests ont tourné et échoué, pas parce que
+            // la copie est introuvable ou ne compile pas.
             assertThat(notes.get("squelette-zip").get(tp).passes()).as("squelette " + tp)
                     .isZero();
+            assertThat(notes.get("squelette-zip").get(tp).statut()).as("squelette " + tp)
+                    .isEqualTo("fail");
+            assertThat(notes.get("squelette-zip").get(tp).tests()).as("squelette " + tp)
+                    .hasSize(totaux.get(tp)).noneMatch(t -> t.message().isEmpty());
             for (Map<String, Resultat> n : notes.values()) {
                 assertThat(n.get(tp).total()).as("total du TP " + tp)
                         .isEqualTo(totaux.get(tp));
