@@ -9,8 +9,10 @@
 #   util-linux     : unshare et setpriv (espace de noms réseau, capacités)
 #   poppler-utils  : pdftoppm, pour regarder les pages du livre en PNG
 #   chromium       : capture d'écran des diapositives (DiapositivesTest)
+#   bubblewrap     : bwrap, le bac à sable du correcteur de l'enseignant
+#                    (-Dcorriger=…) ; sans lui, les copies tournent sans bac
 set -u
-wanted=(gcc strace socat netcat-openbsd iproute2 util-linux poppler-utils chromium)
+wanted=(gcc strace socat netcat-openbsd iproute2 util-linux poppler-utils chromium bubblewrap)
 missing=()
 for p in "${wanted[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -52,7 +52,20 @@ public final class ChildJvm implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of("-Xshare:auto",
                 "-XX:TieredStopAtLevel=1"));
         options.addAll(jvmOptions);
-        return command(mainClass, options, List.of(args));
+        return command(mainClass, System.getProperty("java.class.path"), options,
+                List.of(args));
+    }
+
+    /**
+     * Idem, avec un autre class path que celui de cette JVM (le correcteur
+     * des TP y met les classes compilées d'un étudiant).
+     */
+    public static List<String> command(String mainClass, String classPath,
+            List<String> jvmOptions, String... args) {
+        List<String> options = new ArrayList<>(List.of("-Xshare:auto",
+                "-XX:TieredStopAtLevel=1"));
+        options.addAll(jvmOptions);
+        return command(mainClass, classPath, options, List.of(args));
     }
 
     /**
@@ -62,11 +75,12 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static List<String> measurementCommand(Class<?> main, List<String> jvmOptions,
             String... args) {
-        return command(main.getName(), jvmOptions, List.of(args));
+        return command(main.getName(), System.getProperty("java.class.path"), jvmOptions,
+                List.of(args));
     }
 
-    private static List<String> command(String mainClass, List<String> jvmOptions,
-            List<String> args) {
+    private static List<String> command(String mainClass, String classPath,
+            List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -80,7 +94,7 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add("-Dstderr.encoding=UTF-8");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
