@@ -93,6 +93,15 @@ final class BacASable {
                 "--size", TAILLE_TMPFS, "--tmpfs", "/tmp",
                 "--size", TAILLE_TMPFS, "--tmpfs", "/dev/shm",
                 "--mqueue", "/dev/mqueue"));
+        // Le JDK et le class path peuvent se trouver sous /tmp (un clone du
+        // projet dans /tmp, par exemple en intégration continue) : le tmpfs
+        // privé les cacherait et la JVM des tests ne démarrerait pas. On les
+        // remonte en lecture seule par-dessus, avant les masques.
+        for (Path p : sousTmp(commande)) {
+            c.add("--ro-bind");
+            c.add(p.toString());
+            c.add(p.toString());
+        }
         masques.stream().sorted(Comparator.comparingInt(Path::getNameCount))
                 .forEach(m -> {
                     c.add("--tmpfs");
@@ -110,6 +119,29 @@ final class BacASable {
                 "--"));
         c.addAll(commande);
         return c;
+    }
+
+    /** Les chemins de la commande (exécutable, class path) situés sous /tmp ou /dev/shm. */
+    static List<Path> sousTmp(List<String> commande) {
+        List<Path> chemins = new ArrayList<>();
+        for (int i = 0; i < commande.size(); i++) {
+            String arg = commande.get(i);
+            List<String> morceaux = new ArrayList<>();
+            if (i == 0) {
+                morceaux.add(arg);
+            } else if (commande.get(i - 1).equals("-cp")
+                    || commande.get(i - 1).equals("-classpath")) {
+                morceaux.addAll(List.of(arg.split(java.io.File.pathSeparator)));
+            }
+            for (String m : morceaux) {
+                Path p = Path.of(m).toAbsolutePath().normalize();
+                if ((p.startsWith("/tmp") || p.startsWith("/dev/shm"))
+                        && java.nio.file.Files.exists(p) && !chemins.contains(p)) {
+                    chemins.add(i == 0 ? p.getParent().getParent() : p);
+                }
+            }
+        }
+        return chemins;
     }
 
     @Override
