@@ -15,6 +15,9 @@ Usage, depuis n'importe où :
   tp-exercises/mutants.py [-n N] [filtre…]   les mutants (N passages, 5 par défaut)
   tp-exercises/mutants.py -n 5 --solutions   les solutions justes, N passages
   tp-exercises/mutants.py --liste            les noms des mutants
+  tp-exercises/mutants.py --table F [-n N]   écrit aussi dans F (CSV) l'exigence
+                                             qui attrape chaque mutant (le
+                                             tableau de l'édition enseignant)
 (MUTANTS_CP=fichier : réutiliser un class path déjà écrit par un passage
 précédent, -Dmutants.classpath=fichier, sans recompiler.)
 (un filtre garde les mutants dont le nom contient ce texte, ex. « udp: » ;
@@ -154,6 +157,12 @@ def main():
         for entree in M:
             print(entree[0])
         return
+    table = None
+    if '--table' in args:
+        i = args.index('--table')
+        table = os.path.abspath(os.path.join(os.environ.get('PWD', '.'),
+                                             args[i + 1]))
+        del args[i:i + 2]
     solutions = '--solutions' in args
     filtres = [x for x in args if not x.startswith('--')]
     tmp = tempfile.mkdtemp(prefix='mutants-')
@@ -175,6 +184,7 @@ def main():
                       + (f' — {raison}' if raison else ''), flush=True)
             sys.exit(1 if rates else 0)
         rates = 0
+        lignes = []
         for k, entree in enumerate(M):
             nom, tp = entree[0], entree[4]
             if filtres and not any(x in nom for x in filtres):
@@ -197,10 +207,21 @@ def main():
                 par = sorted(set(attrapes))
                 print(f'{nom} : attrapé {n}/{n} par « ' + ' » ; « '.join(par[:2])
                       + ' »', flush=True)
+                lignes.append((tp, nom.split(': ', 1)[-1], par[0], f'{n}/{n}'))
             else:
                 rates += 1
                 print(f'{nom} : PAS TOUJOURS ATTRAPÉ {len(attrapes)}/{n}',
                       flush=True)
+                lignes.append((tp, nom.split(': ', 1)[-1],
+                               'PAS TOUJOURS ATTRAPÉ', f'{len(attrapes)}/{n}'))
+        if table:
+            import csv
+            with open(table, 'w', encoding='utf-8', newline='') as f:
+                w = csv.writer(f, lineterminator='\n')
+                w.writerow(['TP', 'Solution fausse', 'Exigence en échec',
+                            'Attrapé'])
+                for l in sorted(lignes, key=lambda l: TPS.index(l[0])):
+                    w.writerow(l)
         sys.exit(1 if rates else 0)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
