@@ -53,10 +53,17 @@ public final class Launcher {
         }
     }
 
-    /** Toutes les classes annotées {@link Example}, triées par nom court. */
+    /**
+     * Toutes les classes annotées {@link Example}, triées par nom court : les
+     * classes de premier niveau de {@code fr.progsys} compilées avec ce
+     * lanceur (son dossier de classes ou son jar), chargées sans être
+     * initialisées. C'est la seule façon de trouver les exemples : le
+     * lanceur, ses tests et la vérification du livre (module docs, BookTest,
+     * qui a chapters dans son class path) passent par ici.
+     */
     public static List<Class<?>> examples() {
         List<Class<?>> found = new ArrayList<>();
-        for (String name : classNames()) {
+        for (String name : classNames(Launcher.class)) {
             try {
                 Class<?> c = Class.forName(name, false,
                         Launcher.class.getClassLoader());
@@ -93,9 +100,13 @@ public final class Launcher {
                 + " exec:exec -Dexample=<nom> [-Dargs=\"…\"]");
     }
 
-    private static List<String> classNames() {
+    /**
+     * Les noms des classes de premier niveau de {@code fr.progsys} rangées au
+     * même endroit que {@code anchor} (dossier de classes ou jar).
+     */
+    static List<String> classNames(Class<?> anchor) {
         try {
-            Path where = Path.of(Launcher.class.getProtectionDomain()
+            Path where = Path.of(anchor.getProtectionDomain()
                     .getCodeSource().getLocation().toURI());
             if (Files.isDirectory(where)) {
                 try (Stream<Path> files = Files.walk(where)) {

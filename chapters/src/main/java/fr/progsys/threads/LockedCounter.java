@@ -3,6 +3,8 @@ package fr.progsys.threads;
 import java.util.concurrent.locks.ReentrantLock;
 
 import fr.progsys.Example;
+import fr.progsys.threads.support.Race;
+import fr.progsys.threads.support.Thousands;
 
 /**
  * Le compteur de {@link UnsafeCounter}, protégé par un verrou : chaque

@@ -6,6 +6,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Semaphore;
 
 import fr.progsys.Example;
+import fr.progsys.threads.support.Race;
 
 /**
  * Le dîner des philosophes, version naïve : une baguette entre deux bols, un

@@ -1,6 +1,8 @@
 package fr.progsys.threads;
 
 import fr.progsys.Example;
+import fr.progsys.threads.support.Race;
+import fr.progsys.threads.support.Thousands;
 
 /**
  * Trois threads incrémentent dix millions de fois chacun un compteur partagé,

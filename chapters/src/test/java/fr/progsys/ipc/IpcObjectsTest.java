@@ -2,7 +2,6 @@ package fr.progsys.ipc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,8 +27,7 @@ class IpcObjectsTest {
     @DisplayName("I01, I02 : un même nom désigne à la fois une file, une mémoire et un sémaphore ; les mauvais noms échouent")
     void oneNameThreeObjectsAndBadNamesFail() {
         String name = IpcNames.unique("demo");
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), IpcObjects.class, name);
-        Snippets.console("ipc/objects.txt", "ipc.objects", name, run.console());
+        ChildJvm.Result run = Snippets.capture(IpcObjects.class, name);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).isEmpty();

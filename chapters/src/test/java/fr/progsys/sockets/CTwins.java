@@ -1,7 +1,6 @@
 package fr.progsys.sockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Tools;
 
 /**
  * Les jumeaux C du chapitre sockets ({@code src/main/c/sockets}) : ce que
@@ -22,23 +22,12 @@ public final class CTwins {
     private CTwins() {
     }
 
-    /** Saute le test, raison affichée, si {@code tool} manque. */
-    public static void require(String tool) {
-        boolean present = fr.progsys.testkit.Tools.has(tool);
-        if (!present) {
-            System.out.println("test sauté : " + tool + " absent"
-                    + " (voir tools/install-system-tools.sh)");
-        }
-        assumeTrue(present, tool + " absent (voir tools/install-system-tools.sh)"
-                + " : test sauté");
-    }
-
     /** Compile {@code cFile} dans {@code dir} ; saute le test sans gcc. */
     public static Path compile(String cFile, Path dir) {
-        require("gcc");
+        Tools.require("gcc");
         Path source = Path.of(System.getProperty("progsys.basedir", "."),
                 "src/main/c/sockets", cFile);
-        return fr.progsys.testkit.Tools.gcc(source,
+        return Tools.gcc(source,
                 dir.resolve(cFile.replace(".c", "")));
     }
 

@@ -3,6 +3,7 @@ package fr.progsys.sockets;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import fr.progsys.testkit.ChildJvm;
@@ -15,6 +16,15 @@ import fr.progsys.testkit.ChildJvm;
 public final class NcSession {
 
     private NcSession() {
+    }
+
+    /** La ligne de commande {@code nc} vers un port de la boucle locale. */
+    public static List<String> nc(int port, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("nc"));
+        cmd.addAll(List.of(options));
+        cmd.add("127.0.0.1");
+        cmd.add(Integer.toString(port));
+        return cmd;
     }
 
     /**

@@ -85,7 +85,8 @@ class CancellationTest {
     @Test
     @DisplayName("T12 : dormeuse et vérificatrice s'arrêtent, têtue tourne encore après interrupt")
     void exampleShowsWhoStops() {
-        ChildJvm.Result run = Examples.capture("cancel", Cancellation.class);
+        ChildJvm.Result run = Snippets.capture(Cancellation.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().lines()).containsExactlyInAnyOrder(
                 "dormeuse : interrompue pendant take()",
@@ -260,7 +261,7 @@ class CancellationTest {
             AtomicLong tid = new AtomicLong();
             InputStream in = client.getInputStream();
             Thread reader = new Thread(() -> {
-                tid.set(Examples.tid());
+                tid.set(ThreadsTestSupport.tid());
                 try {
                     outcome.set(in.read()); // bloque : rien à lire
                 } catch (IOException e) {
@@ -341,7 +342,7 @@ class CancellationTest {
      * pile Java, la lecture d'une socket.
      */
     private static boolean inSocketRead(Thread t, long tid) {
-        if (tid == 0 || Examples.kernelState(tid) != 'S') {
+        if (tid == 0 || ThreadsTestSupport.kernelState(tid) != 'S') {
             return false;
         }
         return Arrays.stream(t.getStackTrace())

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import fr.progsys.posix.Unistd;
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
+import fr.progsys.threads.support.Race;
 
 @DisplayName("T02 : ce que les threads partagent, ce qui est à chacun")
 class HeapAndStackTest {
@@ -29,7 +31,8 @@ class HeapAndStackTest {
     @Test
     @DisplayName("T02 : un PID pour tous, un TID par thread, et main n'est pas le thread initial")
     void onePidManyTids() {
-        ChildJvm.Result run = Examples.capture("heap-stack", HeapAndStack.class);
+        ChildJvm.Result run = Snippets.capture(HeapAndStack.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         Matcher m = LINE.matcher(run.stdout());
         List<String> pids = new ArrayList<>();
         List<String> tids = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T08, T09 : attendre la fin d'un thread avec join")
 class JoinTwiceTest {
@@ -18,7 +19,8 @@ class JoinTwiceTest {
     @Test
     @DisplayName("T08, T09 : join attend, le second join revient, un démon se joint aussi")
     void exampleJoinsTwiceAndJoinsADaemon() {
-        ChildJvm.Result run = Examples.capture("join", JoinTwice.class);
+        ChildJvm.Result run = Snippets.capture(JoinTwice.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().lines()).containsExactly(
                 "cadette : je travaille puis je finis",
@@ -32,8 +34,8 @@ class JoinTwiceTest {
     @DisplayName("T08, T09 : join bloque tant que le thread attendu tourne")
     void joinBlocksWhileTheThreadRuns() throws InterruptedException {
         CountDownLatch mayFinish = new CountDownLatch(1);
-        Thread worker = new Thread(Examples.routine(mayFinish::await), "ouvrière");
-        Thread joiner = new Thread(Examples.routine(worker::join), "attente");
+        Thread worker = new Thread(ThreadsTestSupport.routine(mayFinish::await), "ouvrière");
+        Thread joiner = new Thread(ThreadsTestSupport.routine(worker::join), "attente");
         worker.start();
         joiner.start();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
@@ -69,12 +71,12 @@ class JoinTwiceTest {
     void daemonThreadsAreJoinable() throws InterruptedException {
         CountDownLatch mayFinish = new CountDownLatch(1);
         String[] result = new String[1];
-        Thread daemon = new Thread(Examples.routine(() -> {
+        Thread daemon = new Thread(ThreadsTestSupport.routine(() -> {
             mayFinish.await();
             result[0] = "fait";
         }), "démon");
         daemon.setDaemon(true);
-        Thread joiner = new Thread(Examples.routine(daemon::join), "attente");
+        Thread joiner = new Thread(ThreadsTestSupport.routine(daemon::join), "attente");
         daemon.start();
         joiner.start();
         // join attend vraiment le démon : il ne revient pas tant qu'il vit.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T10, T11 : chaque thread rend son nom, main les joint dans l'ordre")
 class JoinValuesTest {
@@ -23,7 +24,8 @@ class JoinValuesTest {
     @Test
     @DisplayName("T10, T11 : main affiche, dans l'ordre de création, l'identifiant et le nom rendu")
     void mainPrintsIdAndValueInCreationOrder() {
-        ChildJvm.Result run = Examples.capture("join-values", JoinValues.class);
+        ChildJvm.Result run = Snippets.capture(JoinValues.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         Matcher m = JOINED.matcher(run.stdout());
         List<String> ids = new ArrayList<>();

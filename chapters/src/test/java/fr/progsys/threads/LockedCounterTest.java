@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T14, T16 : le compteur protégé par un verrou")
 class LockedCounterTest {
@@ -23,7 +24,8 @@ class LockedCounterTest {
     @Test
     @DisplayName("T16 : 3 × 10 000 000 incréments sous synchronized : exactement 30 000 000")
     void synchronizedCounterIsExact() {
-        ChildJvm.Result run = Examples.capture("locked-counter", LockedCounter.class);
+        ChildJvm.Result run = Snippets.capture(LockedCounter.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("verrou  : synchronized\n"
                 + "attendu : 30 000 000\n"
@@ -111,7 +113,7 @@ class LockedCounterTest {
     void fairLockRefusesToBarge() throws InterruptedException {
         ReentrantLock fair = new ReentrantLock(true);
         CountDownLatch mayRelease = new CountDownLatch(1);
-        Thread queued = new Thread(Examples.routine(() -> {
+        Thread queued = new Thread(ThreadsTestSupport.routine(() -> {
             fair.lock();
             try {
                 mayRelease.await(); // le garde : pas de fenêtre où il est libre

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T05, T07 : la fin de main, les démons et System.exit")
 class MainEndingTest {
@@ -26,8 +27,8 @@ class MainEndingTest {
                     .until(() -> child.process().isAlive());
             child.send("bonjour");
             ChildJvm.Result run = child.awaitExit(LONG);
-            Examples.write("main-ending-ordinaire", MainEnding.class, run,
-                    "ordinaire");
+            Snippets.of(MainEnding.class).variant("ordinaire")
+                    .record(run.console(), "ordinaire");
             assertThat(run.exitCode()).isZero();
             assertThat(run.stderr()).isEmpty();
             assertThat(run.stdout()).endsWith(
@@ -38,8 +39,9 @@ class MainEndingTest {
     @Test
     @DisplayName("T05, T07 : un thread démon meurt avec la JVM quand main se termine")
     void daemonThreadDiesWithTheJvm() {
-        ChildJvm.Result run = Examples.capture("main-ending-demon",
-                MainEnding.class, "demon");
+        ChildJvm.Result run = Snippets.of(MainEnding.class)
+                .variant("demon").capture("demon");
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("(démon : true)")
                 .contains("main : je termine")
@@ -49,8 +51,9 @@ class MainEndingTest {
     @Test
     @DisplayName("T05, T07 : System.exit termine le processus et tous ses threads, même ordinaires")
     void systemExitEndsEveryThread() {
-        ChildJvm.Result run = Examples.capture("main-ending-exit",
-                MainEnding.class, "exit");
+        ChildJvm.Result run = Snippets.of(MainEnding.class)
+                .variant("exit").capture("exit");
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         // Aucune ligne envoyée : la veilleuse, thread ordinaire, attendait
         // encore dans read(2) quand System.exit a terminé le processus.
         assertThat(run.exitCode()).isZero();

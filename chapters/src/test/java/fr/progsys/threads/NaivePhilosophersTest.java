@@ -13,6 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
+import fr.progsys.threads.support.Race;
 
 @DisplayName("T19 : les philosophes naïfs s'interbloquent")
 class NaivePhilosophersTest {
@@ -22,7 +24,8 @@ class NaivePhilosophersTest {
     @Test
     @DisplayName("T19 : chacun tient sa baguette gauche, personne ne mange, l'interblocage est détecté")
     void exampleReachesAndDetectsTheDeadlock() {
-        ChildJvm.Result run = Examples.capture("philosophers", NaivePhilosophers.class);
+        ChildJvm.Result run = Snippets.capture(NaivePhilosophers.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("main : interblocage détecté : true")
                 .doesNotContain("je mange");
@@ -66,9 +69,9 @@ class NaivePhilosophersTest {
         ReentrantLock left = new ReentrantLock();
         ReentrantLock right = new ReentrantLock();
         CyclicBarrier bothHoldOne = new CyclicBarrier(2);
-        Thread a = new Thread(Examples.routine(() -> crossLock(left, right,
+        Thread a = new Thread(ThreadsTestSupport.routine(() -> crossLock(left, right,
                 bothHoldOne)), "a");
-        Thread b = new Thread(Examples.routine(() -> crossLock(right, left,
+        Thread b = new Thread(ThreadsTestSupport.routine(() -> crossLock(right, left,
                 bothHoldOne)), "b");
         a.start();
         b.start();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import fr.progsys.posix.UnnamedSemaphore;
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
+import fr.progsys.threads.support.Race;
 
 @DisplayName("T17, T18 : le sémaphore POSIX anonyme (sem_init, pshared = 0)")
 class PosixSemaphoreTest {
@@ -22,7 +24,8 @@ class PosixSemaphoreTest {
     @Test
     @DisplayName("T17, T18 : sem_wait passe à 1, sem_trywait échoue à 0, sem_post débloque cadette")
     void exampleRunsInOrder() {
-        ChildJvm.Result run = Examples.capture("posix-semaphore", PosixSemaphore.class);
+        ChildJvm.Result run = Snippets.capture(PosixSemaphore.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().lines()).containsExactly(
                 "main : sem_wait passé, valeur 0",
@@ -97,14 +100,14 @@ class PosixSemaphoreTest {
             AtomicLong tid = new AtomicLong();
             CountDownLatch passage = new CountDownLatch(1);
             Thread thread = new Thread(() -> {
-                tid.set(Examples.tid());
+                tid.set(ThreadsTestSupport.tid());
                 sem.await();
                 passage.countDown();
             }, "cadette");
             thread.start();
             await().during(Duration.ofMillis(300)).atMost(SHORT)
                     .until(() -> tid.get() != 0
-                            && Examples.kernelState(tid.get()) == 'S'
+                            && ThreadsTestSupport.kernelState(tid.get()) == 'S'
                             && passage.getCount() == 1);
             return new Waiter(thread, passage);
         }

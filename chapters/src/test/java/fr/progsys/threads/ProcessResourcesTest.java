@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.posix.Unistd;
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T01 : les ressources d'un processus")
 class ProcessResourcesTest {
@@ -30,7 +31,7 @@ class ProcessResourcesTest {
             pid = child.pid();
             run = child.awaitExit(Duration.ofSeconds(30));
         }
-        Examples.write("resources", ProcessResources.class, run);
+        Snippets.of(ProcessResources.class).record(run.console());
         assertThat(run.stderr()).isEmpty();
         String out = run.stdout();
         assertThat(out).contains("PID " + pid + ", PPID "

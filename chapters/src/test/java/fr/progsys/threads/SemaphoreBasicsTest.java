@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T17, T18 : java.util.concurrent.Semaphore")
 class SemaphoreBasicsTest {
@@ -17,7 +18,8 @@ class SemaphoreBasicsTest {
     @Test
     @DisplayName("T17, T18 : un jeton pris, tryAcquire refusé, cadette débloquée par release")
     void exampleRunsInOrder() {
-        ChildJvm.Result run = Examples.capture("semaphore", SemaphoreBasics.class);
+        ChildJvm.Result run = Snippets.capture(SemaphoreBasics.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().lines()).containsExactly(
                 "main : jeton pris, reste 0",
@@ -31,7 +33,7 @@ class SemaphoreBasicsTest {
     @DisplayName("T17, T18 : acquire bloque tant que la valeur est 0, release le débloque")
     void acquireBlocksAtZero() throws InterruptedException {
         Semaphore sem = new Semaphore(0);
-        Thread waiter = new Thread(Examples.routine(sem::acquire), "cadette");
+        Thread waiter = new Thread(ThreadsTestSupport.routine(sem::acquire), "cadette");
         waiter.start();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .until(() -> waiter.getState() == Thread.State.WAITING

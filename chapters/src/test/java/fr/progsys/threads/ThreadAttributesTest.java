@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T03 : pthread_create en Java")
 class ThreadAttributesTest {
@@ -27,7 +28,8 @@ class ThreadAttributesTest {
     @Test
     @DisplayName("T03 : l'argument arrive à la routine, le second start est refusé, main survit à l'échec")
     void exampleShowsArgumentErrorsAndSurvival() {
-        ChildJvm.Result run = Examples.capture("attributes", ThreadAttributes.class);
+        ChildJvm.Result run = Snippets.capture(ThreadAttributes.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout())
                 .contains("ouvrier-1 : reçu « bonjour »")

@@ -22,8 +22,7 @@ class ThreadCreationTest {
     @Test
     @DisplayName("T04, T05, T06 : les trois threads tournent, chacun avec son TID, tous avec le PID du processus")
     void threeThreadsShareThePidButNotTheTid() {
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), ThreadCreation.class);
-        Snippets.console("threads/creation.txt", "threads.creation", run.console());
+        ChildJvm.Result run = Snippets.capture(ThreadCreation.class);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).isEmpty();

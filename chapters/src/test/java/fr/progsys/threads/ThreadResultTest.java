@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T07 : un thread rend une valeur en finissant")
 class ThreadResultTest {
@@ -20,7 +21,8 @@ class ThreadResultTest {
     @Test
     @DisplayName("T07 : main reçoit la valeur calculée, puis l'erreur du thread raté")
     void exampleReturnsAValueThenAnError() {
-        ChildJvm.Result run = Examples.capture("result", ThreadResult.class);
+        ChildJvm.Result run = Snippets.capture(ThreadResult.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("main : somme = 500500\n"
                 + "main : le thread a échoué : "

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 
 @DisplayName("T15 : lock, tryLock, unlock")
 class TryLockTest {
@@ -17,7 +18,8 @@ class TryLockTest {
     @Test
     @DisplayName("T15 : tryLock échoue pendant que gardienne tient le verrou, réussit après")
     void exampleShowsTryLockFailingThenSucceeding() {
-        ChildJvm.Result run = Examples.capture("trylock", TryLock.class);
+        ChildJvm.Result run = Snippets.capture(TryLock.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().lines()).containsExactly(
                 "gardienne : je tiens le verrou",
@@ -32,7 +34,7 @@ class TryLockTest {
         ReentrantLock lock = new ReentrantLock();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch mayRelease = new CountDownLatch(1);
-        Thread holder = new Thread(Examples.routine(() -> {
+        Thread holder = new Thread(ThreadsTestSupport.routine(() -> {
             lock.lock();
             try {
                 held.countDown();

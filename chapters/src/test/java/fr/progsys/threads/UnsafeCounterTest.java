@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.threads.support.Race;
 
 @DisplayName("T13 : des mises à jour perdues sans exclusion mutuelle")
 class UnsafeCounterTest {
@@ -37,7 +38,8 @@ class UnsafeCounterTest {
     @DisplayName("T13 : l'exemple affiche sa course (sortie du livre) ;"
             + " le total obtenu ne dépasse jamais 30 000 000")
     void statisticalRunIsShownNotAsserted() {
-        ChildJvm.Result run = Examples.capture("unsafe-counter", UnsafeCounter.class);
+        ChildJvm.Result run = Snippets.capture(UnsafeCounter.class);
+        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
         assertThat(run.exitCode()).isZero();
         Matcher m = Pattern.compile("obtenu  : ([\\d ]+)\\nperdus  : (-?[\\d ]+)")
                 .matcher(run.stdout());

@@ -22,8 +22,7 @@ class MillionThreadsTest {
     void aMillionVirtualThreadsSleepOnAFewKernelThreads() {
         ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(280),
                 MillionThreads.class);
-        Snippets.consoleJdk21("threads/million.txt", "threads.virtuels.million",
-                run.console());
+        Snippets.of(MillionThreads.class).jdk21().record(run.console());
         assertThat(run.exitCode()).as(run.console()).isZero();
         // Aucune mesure de temps n'est vérifiée : seulement les comptes.
         Matcher v = Pattern.compile("1 000 000 threads virtuels : .*"

@@ -30,8 +30,7 @@ class VirtualThreadsTest {
                 VirtualThreads.class);
         assertThat(run.exitCode()).as(run.console()).isZero();
         out = run.stdout();
-        Snippets.consoleJdk21("threads/virtuels.txt", "threads.virtuels",
-                run.console());
+        Snippets.of(VirtualThreads.class).jdk21().record(run.console());
     }
 
     /** Les lignes « nom quoi TID n » de la scène {@code n}. */

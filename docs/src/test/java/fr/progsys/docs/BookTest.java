@@ -17,12 +17,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import fr.progsys.Example;
+import fr.progsys.Launcher;
+
 /**
  * Vérifie que rien ne manque au livre : chaque diapositive de la liste
  * ({@code diapositives.csv}) a son ancre et un test qui la nomme, chaque
  * exemple est inclus, chaque encadré Précision est prouvé par un test qui
  * existe, aucune ligne de code incluse ne déborde de la page, la typographie
  * française est respectée et le livre HTML ne charge rien depuis le réseau.
+ *
+ * <p>Les diapositives, leurs identifiants et leurs chapitres ne viennent que
+ * de {@code diapositives.csv} ; les exemples, que de {@link Launcher#examples()},
+ * comme pour le lanceur : les classes compilées de chapters (dépendance de ce
+ * module) annotées {@link Example}. Sur un JDK 17, les exemples de
+ * {@code src/main/java21} ne sont pas compilés, donc pas vérifiés ici : ils le
+ * sont au passage sur le JDK 21 ou plus (la CI passe sur le JDK 25).
  */
 @DisplayName("Le livre du cours")
 class BookTest {
@@ -75,14 +85,16 @@ class BookTest {
     @DisplayName("chaque classe d'exemple (@Example) est incluse quelque part dans le livre")
     void everyExampleClassIsIncluded() throws IOException {
         String book = allAsciidoc();
+        List<Class<?>> examples = Launcher.examples();
+        assertThat(examples).as("exemples trouvés par le lanceur").isNotEmpty();
         List<String> missing = new ArrayList<>();
-        for (Path source : exampleSources()) {
+        for (Class<?> example : examples) {
             // src/main/java est inclus par {java}, src/main/java21 par {java21}
-            String folder = source.toString().contains("/src/main/java21/")
+            String source = source(example);
+            String folder = source.startsWith("chapters/src/main/java21/")
                     ? "java21" : "java";
-            String relative = ROOT.resolve("chapters/src/main/" + folder
-                    + "/fr/progsys").relativize(source).toString()
-                    .replace('\\', '/');
+            String relative = source.substring(
+                    ("chapters/src/main/" + folder + "/fr/progsys/").length());
             if (!book.contains("include::{" + folder + "}/" + relative + "[")) {
                 missing.add(relative);
             }
@@ -94,23 +106,16 @@ class BookTest {
     @DisplayName("les diapositives que cite chaque exemple sont dans la liste et ont leur ancre")
     void slidesOfEveryExampleHaveAnchors() throws IOException {
         String html = html();
-        List<Slides.Slide> slides = slides();
-        Map<String, Slides.Slide> byId = Slides.byId(slides);
-        Pattern list = Pattern.compile("slides\\s*=\\s*\\{([^}]*)\\}");
-        Pattern id = Pattern.compile("\"(" + Slides.idPattern(slides).pattern() + ")\"");
+        Map<String, Slides.Slide> byId = Slides.byId(slides());
         List<String> missing = new ArrayList<>();
-        for (Path source : exampleSources()) {
-            Matcher m = list.matcher(Files.readString(source));
-            if (m.find()) {
-                Matcher ids = id.matcher(m.group(1));
-                while (ids.find()) {
-                    Slides.Slide slide = byId.get(ids.group(1));
-                    if (slide == null) {
-                        missing.add(source.getFileName() + " → " + ids.group(1)
-                                + " absent de diapositives.csv");
-                    } else if (!html.contains("id=\"" + slide.anchor() + "\"")) {
-                        missing.add(source.getFileName() + " → " + slide.anchor());
-                    }
+        for (Class<?> example : Launcher.examples()) {
+            for (String id : example.getAnnotation(Example.class).slides()) {
+                Slides.Slide slide = byId.get(id);
+                if (slide == null) {
+                    missing.add(example.getSimpleName() + " → " + id
+                            + " absent de diapositives.csv");
+                } else if (!html.contains("id=\"" + slide.anchor() + "\"")) {
+                    missing.add(example.getSimpleName() + " → " + slide.anchor());
                 }
             }
         }
@@ -275,18 +280,19 @@ class BookTest {
         return all;
     }
 
-    private static List<Path> exampleSources() throws IOException {
-        List<Path> examples = new ArrayList<>();
-        for (String folder : List.of("chapters/src/main/java",
-                "chapters/src/main/java21")) {
-            try (Stream<Path> files = Files.walk(ROOT.resolve(folder))) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    if (Files.readString(p).contains("\n@Example(")) {
-                        examples.add(p);
-                    }
-                }
+    /**
+     * Le source d'un exemple, relatif à la racine :
+     * {@code chapters/src/main/java/…} ou {@code chapters/src/main/java21/…}.
+     */
+    private static String source(Class<?> example) {
+        String file = example.getName().replace('.', '/') + ".java";
+        for (String folder : List.of("chapters/src/main/java/",
+                "chapters/src/main/java21/")) {
+            if (Files.isRegularFile(ROOT.resolve(folder + file))) {
+                return folder + file;
             }
         }
-        return examples;
+        throw new AssertionError("source de l'exemple " + example.getName()
+                + " introuvable sous chapters/src/main");
     }
 }

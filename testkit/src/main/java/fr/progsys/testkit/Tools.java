@@ -1,5 +1,7 @@
 package fr.progsys.testkit;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Les outils système dont certains tests ont besoin (gcc, strace) : présence,
- * compilation d'un programme C.
+ * Les outils système dont certains tests ont besoin (gcc, strace, nc,
+ * socat) : présence, compilation d'un programme C.
  */
 public final class Tools {
 
@@ -25,6 +27,15 @@ public final class Tools {
             }
         }
         return false;
+    }
+
+    /**
+     * Saute le test, avec la raison en français, si {@code tool} n'est pas
+     * dans le PATH ({@link SkipReporter} la montre, la CI la refuse).
+     */
+    public static void require(String tool) {
+        assumeTrue(has(tool), tool + " n'est pas installé"
+                + " (voir tools/install-system-tools.sh) : test sauté");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import fr.progsys.Example;
+import fr.progsys.ipc.support.SharedCounter;
 import fr.progsys.posix.MappedMemory;
 import fr.progsys.posix.NamedSemaphore;
 import fr.progsys.posix.SharedMemory;

@@ -2,7 +2,6 @@ package fr.progsys.ipc.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,8 +28,7 @@ class MqAttributesTest {
     @DisplayName("les attributs se relisent, O_EXCL donne EEXIST, mq_setattr ne change que O_NONBLOCK")
     void attributesExclAndSetattr() {
         String name = IpcNames.unique("attr");
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), MqAttributes.class, name);
-        Snippets.console("ipc/mq-attributes.txt", "ipc.mq.attributes", name, run.console());
+        ChildJvm.Result run = Snippets.capture(MqAttributes.class, name);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).isEmpty();

@@ -2,7 +2,6 @@ package fr.progsys.ipc.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,8 +27,7 @@ class MqNonBlockingTest {
     @DisplayName("file pleine ou vide : EAGAIN ; message trop grand ou tampon trop petit : EMSGSIZE")
     void eagainAndEmsgsize() {
         String name = IpcNames.unique("nb");
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), MqNonBlocking.class, name);
-        Snippets.console("ipc/mq-nonblocking.txt", "ipc.mq.nonblocking", name, run.console());
+        ChildJvm.Result run = Snippets.capture(MqNonBlocking.class, name);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().lines()).containsExactly(

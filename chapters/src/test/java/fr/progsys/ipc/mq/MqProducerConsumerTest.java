@@ -25,7 +25,7 @@ import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Strace;
 
-@DisplayName("I06, I07, I08 : un producteur et un consommateur, deux processus, une file")
+@DisplayName("I06, I07, I08 : un producteur et un consommateur, deux processus, une file (exemples MqProducer, MqConsumer)")
 @ExtendWith(IpcHygiene.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class MqProducerConsumerTest {
@@ -54,12 +54,10 @@ class MqProducerConsumerTest {
     @DisplayName("I06, I07 : producteur d'abord : le consommateur reçoit par priorité décroissante, FIFO à égalité")
     void consumerSeesPriorityOrder() {
         String name = IpcNames.unique("file");
-        ChildJvm.Result producer = ChildJvm.run(T, MqProducer.class, name);
-        Snippets.console("ipc/mq-producer.txt", "ipc.mq.producer", name, producer.console());
+        ChildJvm.Result producer = Snippets.capture(MqProducer.class, name);
         assertThat(producer.exitCode()).isZero();
 
-        ChildJvm.Result consumer = ChildJvm.run(T, MqConsumer.class, name);
-        Snippets.console("ipc/mq-consumer.txt", "ipc.mq.consumer", name, consumer.console());
+        ChildJvm.Result consumer = Snippets.capture(MqConsumer.class, name);
         assertThat(consumer.exitCode()).isZero();
         assertThat(consumer.stderr()).isEmpty();
         assertThat(received(consumer.stdout())).containsExactlyElementsOf(BY_PRIORITY);
@@ -140,8 +138,8 @@ class MqProducerConsumerTest {
         assertThat(c.exitCode()).as(c.console()).isZero();
         ChildJvm.Result consumer = ChildJvm.run(T, MqConsumer.class, name);
         Snippets.write("ipc/mq-c-producer.txt", "$ ./mq_producer " + name + "\n"
-                + c.console() + Snippets.console("ipc/mq-c-consumer.txt", "ipc.mq.consumer",
-                        name, consumer.console()));
+                + c.console() + Snippets.of(MqConsumer.class).variant("c")
+                        .record(consumer.console(), name));
         assertThat(received(consumer.stdout())).containsExactlyElementsOf(BY_PRIORITY);
     }
 

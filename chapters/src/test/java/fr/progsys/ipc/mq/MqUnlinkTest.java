@@ -2,7 +2,6 @@ package fr.progsys.ipc.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,8 +27,7 @@ class MqUnlinkTest {
     @DisplayName("après mq_unlink, un nouveau mq_open échoue (ENOENT) mais la file ouverte sert encore")
     void unlinkedQueueStillWorksThroughItsDescriptor() {
         String name = IpcNames.unique("unlink");
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), MqUnlink.class, name);
-        Snippets.console("ipc/mq-unlink.txt", "ipc.mq.unlink", name, run.console());
+        ChildJvm.Result run = Snippets.capture(MqUnlink.class, name);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().lines()).containsExactly(

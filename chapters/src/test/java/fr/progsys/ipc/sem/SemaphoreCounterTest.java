@@ -96,8 +96,7 @@ class SemaphoreCounterTest {
     @Test
     @DisplayName("I14 : la sortie de deux terminaux (pour le livre) : le dernier à finir affiche 2N")
     void twoTerminalsForTheBook() {
-        long[] shown = runTwoProcesses(SemaphoreCounter.class, "ipc.sem.counter",
-                "ipc/sem-counter", name, N);
+        long[] shown = runTwoProcesses(SemaphoreCounter.class, name, N);
         assertThat(Math.max(shown[0], shown[1])).isEqualTo(2L * N);
     }
 
@@ -127,22 +126,22 @@ class SemaphoreCounterTest {
 
     /**
      * Lance deux processus de {@code n} incréments sur le même compteur, écrit
-     * leurs sorties comme deux terminaux ({@code <snippet>.txt}) et rend les
+     * leurs sorties comme deux terminaux (la session de l'exemple {@code main},
+     * et chaque terminal dans sa variante {@code -1}, {@code -2}) et rend les
      * deux valeurs affichées (celle du dernier à finir est la valeur finale).
      */
-    static long[] runTwoProcesses(Class<?> main, String example, String snippet,
-            String name, int n) {
-        String args = name + " " + n;
+    static long[] runTwoProcesses(Class<?> main, String name, int n) {
         try (ChildJvm a = ChildJvm.start(main, name, "" + n);
                 ChildJvm b = ChildJvm.start(main, name, "" + n)) {
             ChildJvm.Result ra = a.awaitExit(T);
             ChildJvm.Result rb = b.awaitExit(T);
             assertThat(ra.exitCode()).as(ra.console()).isZero();
             assertThat(rb.exitCode()).as(rb.console()).isZero();
-            Snippets.write(snippet + ".txt", "# terminal 1\n"
-                    + Snippets.console(snippet + "-1.txt", example, args, ra.console())
+            Snippets.Snippet session = Snippets.of(main);
+            session.write("# terminal 1\n"
+                    + session.variant("1").record(ra.console(), name, "" + n)
                     + "# terminal 2\n"
-                    + Snippets.console(snippet + "-2.txt", example, args, rb.console()));
+                    + session.variant("2").record(rb.console(), name, "" + n));
             return new long[] {finalCount(ra.stdout()), finalCount(rb.stdout())};
         }
     }

@@ -32,8 +32,7 @@ class UnnamedSharedSemaphoreTest {
         String name = IpcNames.unique("sem-anonyme");
         ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(45),
                 UnnamedSharedSemaphore.class, name);
-        Snippets.console("ipc/sem-unnamed-shared.txt", "ipc.sem.unnamed-shared", name,
-                run.console());
+        Snippets.of(UnnamedSharedSemaphore.class).record(run.console(), name);
 
         assertThat(run.exitCode()).as(run.console()).isZero();
         Matcher parent = Pattern.compile("parent PID (\\d+) : sem_init\\(pshared = 1\\)")

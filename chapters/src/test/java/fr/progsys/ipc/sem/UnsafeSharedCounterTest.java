@@ -74,7 +74,7 @@ class UnsafeSharedCounterTest {
         // ci-dessus). Il vérifie que les deux processus ont bien partagé UN
         // compteur : en MAP_PRIVATE, le troisième processus relirait 0.
         long[] shown = SemaphoreCounterTest.runTwoProcesses(UnsafeSharedCounter.class,
-                "ipc.sem.unsafe", "ipc/sem-unsafe-counter", name, N);
+                name, N);
         ChildJvm.Result check = ChildJvm.run(T, UnsafeSharedCounter.class, name, "0");
         long last = SemaphoreCounterTest.finalCount(check.stdout());
         // le dernier à finir lit le compteur après toutes les écritures : sa

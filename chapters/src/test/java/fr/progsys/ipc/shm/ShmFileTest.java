@@ -2,7 +2,6 @@ package fr.progsys.ipc.shm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,8 +27,7 @@ class ShmFileTest {
     @DisplayName("sous Linux le descripteur se lit et s'écrit comme un fichier de /dev/shm, même après shm_unlink")
     void theDescriptorBehavesLikeATmpfsFile() {
         String name = IpcNames.unique("fichier");
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), ShmFile.class, name);
-        Snippets.console("ipc/shm-file.txt", "ipc.shm.file", name, run.console());
+        ChildJvm.Result run = Snippets.capture(ShmFile.class, name);
 
         String file = "/dev/shm/" + name.substring(1);
         assertThat(run.exitCode()).isZero();

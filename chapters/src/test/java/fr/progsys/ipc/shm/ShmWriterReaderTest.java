@@ -22,7 +22,7 @@ import fr.progsys.testkit.IpcHygiene;
 import fr.progsys.testkit.IpcNames;
 import fr.progsys.testkit.Snippets;
 
-@DisplayName("I09, I11, I12 : un écrivain et un lecteur, deux processus, un objet de mémoire partagée")
+@DisplayName("I09, I11, I12 : un écrivain et un lecteur, deux processus, un objet de mémoire partagée (exemples ShmWriter, ShmReader)")
 @ExtendWith(IpcHygiene.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS) // plusieurs JVM enfants à la suite
 class ShmWriterReaderTest {
@@ -45,13 +45,11 @@ class ShmWriterReaderTest {
     @DisplayName("un objet neuf a la taille 0 ; ce qu'écrit un processus en MAP_SHARED, l'autre le lit")
     void sharedWritesAreSeenByTheOtherProcess() {
         String name = IpcNames.unique("shm");
-        ChildJvm.Result writer = ChildJvm.run(T, ShmWriter.class, name);
-        Snippets.console("ipc/shm-writer.txt", "ipc.shm.writer", name, writer.console());
+        ChildJvm.Result writer = Snippets.capture(ShmWriter.class, name);
         assertThat(writer.stdout()).contains("taille après shm_open : 0\n")
                 .contains("taille après ftruncate : 4096\n");
 
-        ChildJvm.Result reader = ChildJvm.run(T, ShmReader.class, name);
-        Snippets.console("ipc/shm-reader.txt", "ipc.shm.reader", name, reader.console());
+        ChildJvm.Result reader = Snippets.capture(ShmReader.class, name);
         assertThat(reader.exitCode()).isZero();
         assertThat(reader.stdout())
                 .contains("PID de l'écrivain : " + writerPid(writer) + "\n")
@@ -64,14 +62,12 @@ class ShmWriterReaderTest {
     @DisplayName("en MAP_PRIVATE, les écritures restent dans l'écrivain : le lecteur ne voit que des zéros")
     void privateWritesAreNotSeen() {
         String name = IpcNames.unique("shm");
-        ChildJvm.Result writer = ChildJvm.run(T, ShmWriter.class, name, "privé");
-        Snippets.console("ipc/shm-writer-private.txt", "ipc.shm.writer", name + " privé",
-                writer.console());
+        ChildJvm.Result writer = Snippets.of(ShmWriter.class).variant("private")
+                .capture(name, "privé");
         assertThat(writer.stdout()).contains("MAP_PRIVATE : écrit par le PID");
 
-        ChildJvm.Result reader = ChildJvm.run(T, ShmReader.class, name);
-        Snippets.console("ipc/shm-reader-private.txt", "ipc.shm.reader", name,
-                reader.console());
+        ChildJvm.Result reader = Snippets.of(ShmReader.class).variant("private")
+                .capture(name);
         assertThat(reader.stdout()).contains("PID de l'écrivain : 0\n")
                 .contains("texte : «  »");
     }

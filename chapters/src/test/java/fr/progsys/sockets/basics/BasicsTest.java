@@ -28,14 +28,13 @@ import fr.progsys.sockets.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Strace;
+import fr.progsys.testkit.Tools;
 
-@DisplayName("S02, S03, S04, S05, S07, S08, S09 : domaines, types, protocoles, bind, adresses, ports")
+@DisplayName("S02, S03, S04, S05, S07, S08, S09 : domaines, types, protocoles, bind, adresses, ports (exemples Domains, Boundaries, Protocols, Binding, SockaddrIn, Resolution)")
 class BasicsTest {
 
-    static ChildJvm.Result runExample(Class<?> main, String snippet,
-            String name) {
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), main);
-        Snippets.console("sockets/" + snippet, name, run.console());
+    static ChildJvm.Result runExample(Class<?> main) {
+        ChildJvm.Result run = Snippets.capture(main);
         assertThat(run.exitCode()).as(run.console()).isZero();
         assertThat(run.stderr()).isEmpty();
         return run;
@@ -44,8 +43,7 @@ class BasicsTest {
     @Test
     @DisplayName("S02 : six sockets, six nouveaux descripteurs « socket: »")
     void everyDomainAndTypeIsAFileDescriptor() throws IOException {
-        ChildJvm.Result run = runExample(Domains.class, "domains.txt",
-                "sockets.basics.domains");
+        ChildJvm.Result run = runExample(Domains.class);
         assertThat(run.stdout()).contains("« socket: » : 6");
         List<Channel> all = Domains.openAll();
         try {
@@ -60,7 +58,7 @@ class BasicsTest {
     @Test
     @DisplayName("S02, S03, S04 : strace : six appels socket(domaine, type, 0), le protocole 0 choisi par Java")
     void straceShowsDomainTypeAndProtocolZero(@TempDir Path dir) {
-        CTwins.require("strace");
+        Tools.require("strace");
         Strace.Trace t = Strace.run(Duration.ofSeconds(60),
                 dir.resolve("domains.trace"), "socket", Domains.class);
         List<String> calls = t.calls().stream()
@@ -90,8 +88,7 @@ class BasicsTest {
     @DisplayName("S03 : TCP rend trois write collés en un seul read")
     void tcpDoesNotKeepMessageBoundaries() throws IOException {
         assertThat(Boundaries.tcp()).isEqualTo("undeuxtrois");
-        runExample(Boundaries.class, "boundaries.txt",
-                "sockets.basics.boundaries");
+        runExample(Boundaries.class);
     }
 
     @Test
@@ -100,7 +97,7 @@ class BasicsTest {
         Map<String, Integer> n = Protocols.read(Path.of("/etc/protocols"));
         assertThat(n).containsEntry("ip", 0).containsEntry("tcp", 6)
                 .containsEntry("udp", 17);
-        runExample(Protocols.class, "protocols.txt", "sockets.basics.protocols");
+        runExample(Protocols.class);
     }
 
     @Test
@@ -113,8 +110,7 @@ class BasicsTest {
                     .isInstanceOf(BindException.class)
                     .hasMessageContaining("Address already in use");
         }
-        ChildJvm.Result run = runExample(Binding.class, "bind.txt",
-                "sockets.basics.bind");
+        ChildJvm.Result run = runExample(Binding.class);
         assertThat(run.stdout()).contains("Address already in use",
                 "par défaut : 127.0.0.1", "--all-interfaces : 0.0.0.0");
     }
@@ -163,8 +159,7 @@ class BasicsTest {
                 .containsEntry("offsetof(sin_addr)", "4")
                 .containsEntry("offsetof(sin_zero)", "8")
                 .containsEntry("AF_INET", Short.toString(SockaddrIn.AF_INET));
-        ChildJvm.Result run = runExample(SockaddrIn.class, "sockaddr.txt",
-                "sockets.basics.sockaddr");
+        ChildJvm.Result run = runExample(SockaddrIn.class);
         assertThat(run.stdout()).contains("htons(5000) : 13 88",
                 "htonl(0x7f000001) : 7f 00 00 01");
         if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) { // x86
@@ -211,9 +206,9 @@ class BasicsTest {
         // un read (le suivant rend la fin de fichier) : on n'aurait que « 1 ».
         System.out.println("ici, ip_unprivileged_port_start = " + Files
                 .readAllLines(Path.of(UNPRIVILEGED)).get(0).strip());
-        CTwins.require("unshare");
-        CTwins.require("setpriv");
-        CTwins.require("ip");
+        Tools.require("unshare");
+        Tools.require("setpriv");
+        Tools.require("ip");
         Path exe = CTwins.compile("bind_port.c", dir);
         // Un espace de noms réseau neuf (il faut root) : ses réglages sont
         // ceux du noyau par défaut, et rien d'autre ne les change pendant le
@@ -256,8 +251,7 @@ class BasicsTest {
     void localhostResolvesToLoopback() throws IOException {
         assertThat(InetAddress.getAllByName("localhost"))
                 .isNotEmpty().allMatch(InetAddress::isLoopbackAddress);
-        ChildJvm.Result run = runExample(Resolution.class, "resolve.txt",
-                "sockets.basics.resolve");
+        ChildJvm.Result run = runExample(Resolution.class);
         assertThat(run.stdout()).contains("gethostname : ",
                 "INADDR_ANY : true");
     }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.sockets.NcSession;
-import fr.progsys.sockets.Tools;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 
 @DisplayName("S01, S15, S17 : les serveurs lancés comme par une personne, et nc")
 class ServerExamplesTest {
@@ -53,7 +53,7 @@ class ServerExamplesTest {
     }
 
     static String ncSession(int port) {
-        return NcSession.run(Tools.nc(port), "nc 127.0.0.1 " + port,
+        return NcSession.run(NcSession.nc(port), "nc 127.0.0.1 " + port,
                 List.of("PING", "ECHO Bonjour !", "MAJ été", "SOMME 1 2 39",
                         "DANSE", "QUIT"));
     }
@@ -94,8 +94,8 @@ class ServerExamplesTest {
             child.awaitLine(" : fermé (BYE)", WAIT);
             child.send("stop");
             ChildJvm.Result r = child.awaitExit(WAIT);
-            Snippets.console("sockets/tcp-server-log.txt", "sockets.tcp.server",
-                    "--port 0", r.stdout());
+            Snippets.of(ThreadPerConnectionServer.class).variant("log")
+                    .record(r.stdout(), "--port", "0");
             assertThat(r.stdout()).containsPattern(
                     "connexion de 127\\.0\\.0\\.1:\\d+");
         }

@@ -29,19 +29,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.LineDecoder;
 import fr.progsys.sockets.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 
-@DisplayName("S10, S16, S17, S18, S19, S20, S21 : connect, accept, close, write, read")
+@DisplayName("S10, S16, S17, S18, S19, S20, S21 : connect, accept, close, write, read (exemples ConnectOutcomes, CloseDelivers, PartialWrite, Framing, TcpClient)")
 class TcpExamplesTest {
 
-    static ChildJvm.Result runExample(Class<?> main, String snippet,
-            String name) {
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30), main);
-        Snippets.console("sockets/" + snippet, name, run.console());
+    static ChildJvm.Result runExample(Class<?> main) {
+        ChildJvm.Result run = Snippets.capture(main);
         assertThat(run.exitCode()).as(run.console()).isZero();
         return run;
     }
@@ -73,8 +71,7 @@ class TcpExamplesTest {
                     "client 3 : délai dépassé (file pleine)",
                     "client 4 : délai dépassé (file pleine)");
         }
-        ChildJvm.Result run = runExample(ConnectOutcomes.class, "connect.txt",
-                "sockets.tcp.connect");
+        ChildJvm.Result run = runExample(ConnectOutcomes.class);
         assertThat(run.stdout()).contains("refusé : Connection refused",
                 "délai dépassé (file pleine)");
     }
@@ -92,7 +89,7 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S16 : listen(somaxconn + 1000) : le noyau ramène le backlog à /proc/sys/net/core/somaxconn (ss)")
     void somaxconnCapsTheBacklog() throws IOException {
-        CTwins.require("ss");
+        Tools.require("ss");
         int somaxconn = Integer.parseInt(Files.readAllLines(
                 Path.of("/proc/sys/net/core/somaxconn")).get(0).strip());
         InetAddress lo = InetAddress.getLoopbackAddress();
@@ -115,7 +112,7 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S16 : SOMAXCONN n'est pas dans sys/socket.h mais dans bits/socket.h (glibc, gcc -E)")
     void somaxconnIsDefinedInBitsSocketH(@TempDir Path dir) throws IOException {
-        CTwins.require("gcc");
+        Tools.require("gcc");
         Path c = Files.writeString(dir.resolve("s.c"),
                 "#include <sys/socket.h>\n");
         ChildJvm.Result pre = ChildJvm.run(Duration.ofSeconds(30), List.of("gcc",
@@ -140,7 +137,7 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S21 : read prend void *buf : le prototype const void * de la diapositive est refusé par gcc")
     void readTakesAWritableBuffer(@TempDir Path dir) throws IOException {
-        CTwins.require("gcc");
+        Tools.require("gcc");
         String slide = "#include <unistd.h>\n"
                 + "ssize_t read(int fd, const void *buf, size_t count);\n";
         String real = "#include <unistd.h>\n"
@@ -196,8 +193,7 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S10 : ce qui est écrit avant close est livré en entier ; SO_LINGER 0 le jette")
     void closeStillDeliversWrittenData() throws IOException {
-        ChildJvm.Result run = runExample(CloseDelivers.class, "close.txt",
-                "sockets.tcp.close");
+        ChildJvm.Result run = runExample(CloseDelivers.class);
         List<long[]> counts = writtenAndRead(run.stdout());
         assertThat(counts).hasSize(3);
         assertThat(counts.get(0)[1]).isEqualTo(counts.get(0)[0]).isPositive();
@@ -266,8 +262,7 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S20 : un write non bloquant prend moins que demandé, puis 0")
     void nonBlockingWriteIsPartial() {
-        ChildJvm.Result run = runExample(PartialWrite.class,
-                "partial-write.txt", "sockets.tcp.partial-write");
+        ChildJvm.Result run = runExample(PartialWrite.class);
         assertThat(run.stdout()).contains("premier write : partiel",
                 "restent des octets, write rend 0");
     }
@@ -275,8 +270,7 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S21 : chaque read rend un morceau ; le découpage en lignes redonne les requêtes")
     void readReturnsPiecesFramingRebuildsLines() {
-        ChildJvm.Result run = runExample(Framing.class, "framing.txt",
-                "sockets.tcp.framing");
+        ChildJvm.Result run = runExample(Framing.class);
         assertThat(run.stdout()).contains("read a rendu 4 octets",
                 "read a rendu 6 octets", "read a rendu 13 octets",
                 "ligne complète : ECHO déjà vu", "ligne complète : MAJ ça");
@@ -304,10 +298,8 @@ class TcpExamplesTest {
                 ServerOptions.DEFAULTS, line -> { })) {
             int port = ((InetSocketAddress) server.address()).getPort();
             String args = "--port " + port + " PING MAJ QUIT";
-            ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30),
-                    TcpClient.class, args.split(" "));
-            Snippets.console("sockets/tcp-client.txt", "sockets.tcp.client",
-                    args, run.console());
+            ChildJvm.Result run = Snippets.capture(TcpClient.class,
+                    args.split(" "));
             assertThat(run.stdout()).isEqualTo(
                     "PING → PONG\nMAJ → \nQUIT → BYE\n");
         }

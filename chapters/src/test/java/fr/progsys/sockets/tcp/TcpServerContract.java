@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import fr.progsys.sockets.LineClient;
+import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.Protocol;
 import fr.progsys.sockets.ServerOptions;
-import fr.progsys.sockets.Tools;
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Tools;
 
 /**
  * Ce que tout serveur TCP du chapitre doit tenir face à de vrais clients :
@@ -225,7 +226,7 @@ abstract class TcpServerContract {
         TcpServer server = start();
         int port = addr(server).getPort();
         ChildJvm.Result nc;
-        try (ChildJvm child = ChildJvm.start(Tools.nc(port, "-N", "-w", "10"))) {
+        try (ChildJvm child = ChildJvm.start(NcSession.nc(port, "-N", "-w", "10"))) {
             child.send("PING");
             child.send("SOMME 40 2");
             child.send("QUIT"); // le serveur répond BYE et ferme

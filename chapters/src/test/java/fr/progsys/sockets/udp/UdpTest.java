@@ -28,11 +28,11 @@ import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.Protocol;
 import fr.progsys.sockets.ServerOptions;
-import fr.progsys.sockets.Tools;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 
-@DisplayName("S11, S12, S13, S14 : client-serveur UDP")
+@DisplayName("S11, S12, S13, S14 : client-serveur UDP (exemples UdpServer, UdpClient, DatagramLimits, GatherScatter)")
 class UdpTest {
 
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -137,8 +137,8 @@ class UdpTest {
     void exampleClientTalksToTheServer() {
         String args = "--port " + server.address().getPort()
                 + " PING QUIT";
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30),
-                UdpClient.class, args.split(" "));
+        ChildJvm.Result run = Snippets.capture(UdpClient.class,
+                args.split(" "));
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("PING → PONG")
                 .containsPattern("client lié à 127\\.0\\.0\\.1:[1-9]\\d*\n");
@@ -146,8 +146,6 @@ class UdpTest {
                 "(?s).*client lié à 127\\.0\\.0\\.1:(\\d+).*", "$1"));
         assertThat(port).as("port choisi par le système, pas celui du serveur")
                 .isNotEqualTo(server.address().getPort());
-        Snippets.console("sockets/udp-client.txt", "sockets.udp.client",
-                args, run.console());
     }
 
     @Test
@@ -155,7 +153,7 @@ class UdpTest {
     void ncTalksUdp() {
         Tools.require("nc");
         int port = server.address().getPort();
-        String session = NcSession.run(Tools.nc(port, "-u"),
+        String session = NcSession.run(NcSession.nc(port, "-u"),
                 "nc -u 127.0.0.1 " + port,
                 List.of("PING", "MAJ bonjour", "SOMME 1 2 3", "QUIT"));
         assertThat(session).endsWith("PING\nPONG\nMAJ bonjour\nBONJOUR\n"
@@ -171,10 +169,7 @@ class UdpTest {
         assertThatThrownBy(() -> DatagramLimits.sendOne(65_508))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("Message too long");
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30),
-                DatagramLimits.class);
-        Snippets.console("sockets/udp-limits.txt", "sockets.udp.limits",
-                run.console());
+        ChildJvm.Result run = Snippets.capture(DatagramLimits.class);
         assertThat(run.stdout()).contains("65507 octets envoyés, 65507 reçus",
                 "65508 octets : refusé (Message too long)");
     }
@@ -182,8 +177,8 @@ class UdpTest {
     @Test
     @DisplayName("S12 : sur un MTU de 1500, IPv4 fragmente au-delà de 1472 octets de données (MTU − 28)")
     void fragmentationStartsAboveMtuMinus28(@TempDir Path dir) {
-        CTwins.require("unshare");
-        CTwins.require("ip");
+        Tools.require("unshare");
+        Tools.require("ip");
         Path exe = CTwins.compile("udp_df.c", dir);
         // Une boucle locale à MTU 1500 dans un espace de noms réseau neuf
         // (il faut root) : la vraie boucle locale a un MTU de 65536.
@@ -230,10 +225,7 @@ class UdpTest {
     @Test
     @DisplayName("S14 : read(ByteBuffer[]) répartit un datagramme ; trop grand, il est tronqué")
     void scatterAndTruncation() {
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(30),
-                GatherScatter.class);
-        Snippets.console("sockets/udp-gather.txt", "sockets.udp.gather",
-                run.console());
+        ChildJvm.Result run = Snippets.capture(GatherScatter.class);
         assertThat(run.stdout()).contains(
                 "envoyé 15 octets en 3 tampons, reçu 15",
                 "en-tête : 11, corps : « bonjour UDP »",

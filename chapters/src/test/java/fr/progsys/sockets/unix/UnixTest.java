@@ -25,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.NcSession;
-import fr.progsys.sockets.Tools;
 import fr.progsys.sockets.tcp.TcpServer;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 import jnr.unixsocket.UnixDatagramChannel;
 import jnr.unixsocket.UnixSocketAddress;
 
-@DisplayName("U01, S06 : sockets du domaine Unix")
+@DisplayName("U01, S06 : sockets du domaine Unix (exemples UnixStreamServer, UnixDatagramServer, PathLimit)")
 class UnixTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -68,7 +68,7 @@ class UnixTest {
     @DisplayName("U01 : pour se connecter, il faut écrire sur le fichier de socket et traverser son dossier")
     void connectNeedsWriteOnFileAndSearchOnDirectory() throws IOException {
         Tools.require("socat");
-        CTwins.require("setpriv");
+        Tools.require("setpriv");
         Path socket = SocketDir.createPrivate().resolve("service.sock");
         TcpServer server = UnixStreamServer.open(socket,
                 Duration.ofSeconds(30), line -> { });
@@ -181,10 +181,8 @@ class UnixTest {
     @Test
     @DisplayName("U01 : l'exemple datagramme répond à ses requêtes et ne laisse aucun fichier")
     void datagramExampleRuns() {
-        ChildJvm.Result run = ChildJvm.run(WAIT, UnixDatagramServer.class,
+        ChildJvm.Result run = Snippets.capture(UnixDatagramServer.class,
                 "PING", "MAJ unix");
-        Snippets.console("sockets/unix-datagram.txt", "sockets.unix.datagram",
-                "PING 'MAJ unix'", run.console());
         assertThat(run.stdout()).isEqualTo("PING → PONG\nMAJ unix → UNIX\n");
     }
 
@@ -226,9 +224,7 @@ class UnixTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(p).doesNotExist();
         }
-        ChildJvm.Result run = ChildJvm.run(WAIT, PathLimit.class);
-        Snippets.console("sockets/unix-path-limit.txt",
-                "sockets.unix.path-limit", run.console());
+        ChildJvm.Result run = Snippets.capture(PathLimit.class);
         assertThat(run.stdout()).isEqualTo("106 octets : lié\n"
                 + "107 octets : chemin de socket trop long : 107 octets,"
                 + " 106 au plus (sun_path)\n"

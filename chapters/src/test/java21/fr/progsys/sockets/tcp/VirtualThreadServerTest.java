@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.sockets.ServerOptions;
-import fr.progsys.sockets.Tools;
+import fr.progsys.testkit.Tools;
 
 /** Le même contrat que les trois autres serveurs (JDK 21+). */
 @DisplayName("S15 : serveur TCP, un thread virtuel par connexion (JDK 21+)")

@@ -33,10 +33,10 @@ public final class Diapositives {
     record Chapitre(String source, String titre, String nom) {
     }
 
-    static final List<Chapitre> CHAPITRES = List.of(
-            new Chapitre("chapitres/01-threads.adoc", "Les threads", "threads"),
-            new Chapitre("chapitres/02-ipc.adoc", "Les IPC POSIX", "ipc"),
-            new Chapitre("chapitres/03-sockets.adoc", "Les sockets", "sockets"));
+    /** La liste des diapositives du cours, relative au dossier AsciiDoc. */
+    static final String LISTE = "diapositives.csv";
+
+    static final Pattern TITRE_CHAPITRE = Pattern.compile("^== (.+)$");
 
     static final Pattern INCLUDE_ADOC = Pattern.compile("^include::([^{}\\[]+\\.adoc)\\[\\]\\s*$");
     static final Pattern ANCRE = Pattern.compile("\\[\\[(slide-[a-z]\\d\\d)\\]\\]");
@@ -54,13 +54,61 @@ public final class Diapositives {
         }
         Path sources = Path.of(args[0]);
         Path sortie = Files.createDirectories(Path.of(args[1]));
-        for (Chapitre c : CHAPITRES) {
+        for (Chapitre c : chapitres(sources)) {
             List<String> lignes = deplier(sources.resolve(c.source()));
             String paquet = paquet(c, lignes);
             Files.writeString(sortie.resolve(c.nom() + ".adoc"), paquet, StandardCharsets.UTF_8);
             System.out.println("diapositives : " + c.nom() + ".adoc ("
                     + compter(paquet) + " diapositives)");
         }
+    }
+
+    /**
+     * Les chapitres, dans l'ordre où la liste des diapositives
+     * ({@value #LISTE}, deuxième champ) les nomme : le chapitre {@code ipc}
+     * est le fichier {@code chapitres/NN-ipc.adoc}, son titre la première
+     * ligne {@code == } de ce fichier. Ajouter un chapitre, c'est ajouter ses
+     * lignes à la liste et son fichier au livre, sans toucher à ce programme.
+     */
+    static List<Chapitre> chapitres(Path sources) throws IOException {
+        Set<String> noms = new LinkedHashSet<>();
+        boolean entete = true;
+        for (String l : Files.readAllLines(sources.resolve(LISTE), StandardCharsets.UTF_8)) {
+            String ligne = l.strip();
+            if (ligne.isEmpty() || ligne.startsWith("#")) {
+                continue;
+            }
+            if (entete) { // id;chapitre;titre;ancre
+                entete = false;
+                continue;
+            }
+            String[] champs = ligne.split(";", -1);
+            if (champs.length != 4) {
+                throw new IllegalArgumentException(LISTE + " : ligne mal formée « " + ligne + " »");
+            }
+            noms.add(champs[1].strip());
+        }
+        List<Chapitre> chapitres = new ArrayList<>();
+        for (String nom : noms) {
+            List<Path> fichiers;
+            try (var liste = Files.list(sources.resolve("chapitres"))) {
+                fichiers = liste.filter(p -> p.getFileName().toString()
+                        .matches("\\d\\d-" + Pattern.quote(nom) + "\\.adoc")).toList();
+            }
+            if (fichiers.size() != 1) {
+                throw new IllegalArgumentException("chapitre « " + nom + " » de " + LISTE
+                        + " : un fichier chapitres/NN-" + nom + ".adoc attendu, "
+                        + fichiers.size() + " trouvés");
+            }
+            Path fichier = fichiers.get(0);
+            String titre = Files.readAllLines(fichier, StandardCharsets.UTF_8).stream()
+                    .map(TITRE_CHAPITRE::matcher).filter(Matcher::matches)
+                    .map(m -> m.group(1).strip()).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(fichier
+                            + " : pas de titre « == » de chapitre"));
+            chapitres.add(new Chapitre("chapitres/" + fichier.getFileName(), titre, nom));
+        }
+        return chapitres;
     }
 
     static long compter(String paquet) {

@@ -1,42 +1,20 @@
 package fr.progsys.threads;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
-import fr.progsys.Example;
 import fr.progsys.posix.Unistd;
-import fr.progsys.testkit.ChildJvm;
-import fr.progsys.testkit.Snippets;
 
-/** Lancer un exemple dans une JVM enfant et écrire sa sortie pour le livre. */
-final class Examples {
+/**
+ * Ce dont les tests du chapitre threads ont besoin : l'état noyau d'un thread,
+ * son TID, une routine interruptible. (Les sorties des exemples s'écrivent
+ * par {@code Snippets.capture}.)
+ */
+final class ThreadsTestSupport {
 
-    private Examples() {
-    }
-
-    /**
-     * Lance {@code main} avec {@code args}, écrit la session dans
-     * {@code threads/<snippet>.txt} et vérifie que rien n'est parti sur la
-     * sortie d'erreur (pas d'avertissement de la JVM dans le livre).
-     */
-    static ChildJvm.Result capture(String snippet, Class<?> main, String... args) {
-        ChildJvm.Result run = ChildJvm.run(Duration.ofSeconds(40), main, args);
-        write(snippet, main, run, args);
-        assertThat(run.stderr()).as("sortie d'erreur de l'exemple").isEmpty();
-        return run;
-    }
-
-    /** Écrit la session d'un exemple déjà lancé. */
-    static void write(String snippet, Class<?> main, ChildJvm.Result run,
-            String... args) {
-        Snippets.console("threads/" + snippet + ".txt",
-                main.getAnnotation(Example.class).name(),
-                String.join(" ", args), run.console());
+    private ThreadsTestSupport() {
     }
 
     /**

@@ -1,12 +1,16 @@
-package fr.progsys.threads;
+package fr.progsys.threads.support;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 
-/** Plusieurs threads qui partent ensemble, et l'attente à une barrière. */
-final class Race {
+/**
+ * Plusieurs threads qui partent ensemble, et l'attente à une barrière.
+ * Outil des exemples (UnsafeCounter, LockedCounter, NaivePhilosophers) et de
+ * leurs tests, pas un exemple du cours.
+ */
+public final class Race {
 
     private Race() {
     }
@@ -16,7 +20,7 @@ final class Race {
      * Lance {@code threads} threads qui, partis ensemble d'une barrière,
      * exécutent chacun {@code n} fois {@code action} ; attend leur fin.
      */
-    static void run(int threads, int n, Runnable action)
+    public static void run(int threads, int n, Runnable action)
             throws InterruptedException {
         CyclicBarrier start = new CyclicBarrier(threads);
         List<Thread> all = new ArrayList<>();
@@ -40,7 +44,7 @@ final class Race {
      * {@link CyclicBarrier#await()} ; une interruption remet le drapeau du
      * thread et devient une exception non vérifiée.
      */
-    static void await(CyclicBarrier barrier) {
+    public static void await(CyclicBarrier barrier) {
         try {
             barrier.await();
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package fr.progsys.ipc.sem;
+package fr.progsys.ipc.support;
 
 import static fr.progsys.posix.Mman.MAP_SHARED;
 import static fr.progsys.posix.Mman.PROT_READ;
@@ -14,18 +14,19 @@ import fr.progsys.posix.SharedMemory;
 /**
  * Le compteur commun aux deux versions (sans et avec sémaphore) : un
  * {@code long} à la position 0 d'un objet de mémoire partagée, projeté
- * MAP_SHARED.
+ * MAP_SHARED. Outil des exemples SemaphoreCounter et UnsafeSharedCounter,
+ * pas un exemple du cours.
  */
-final class SharedCounter {
+public final class SharedCounter {
 
     /** Taille de l'objet : un long. */
-    static final int SIZE = 8;
+    public static final int SIZE = 8;
 
     private SharedCounter() {
     }
 
     /** Ouvre (ou crée) l'objet, le dimensionne et passe la projection à {@code body}. */
-    static void withCounter(String name, Consumer<MappedMemory> body) {
+    public static void withCounter(String name, Consumer<MappedMemory> body) {
         try (SharedMemory shm = SharedMemory.open(name, O_CREAT | O_RDWR, 0600)) {
             if (shm.size() < SIZE) {
                 shm.truncate(SIZE); // le premier arrivé dimensionne
