@@ -40,8 +40,28 @@ public final class MillionThreads {
         System.out.println("  RLIMIT_NPROC (ulimit -u)     : " + nproc());
         System.out.println("  cgroup pids.max              : " + pidsMax());
         System.out.println("Au départ : " + status());
+        int baseline = kernelThreads();
         measure("threads de plateforme", platform, Thread.ofPlatform());
+        // join() rend la main dès que le thread Java est fini ; son thread
+        // noyau finit de se défaire un peu après. On attend qu'ils aient
+        // disparu de /proc/self/status avant de compter pour les virtuels.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (kernelThreads() > baseline + 64
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         measure("threads virtuels", virtual, Thread.ofVirtual());
+    }
+
+    /** Nombre de threads noyau du processus (ligne Threads: de status). */
+    static int kernelThreads() {
+        for (String line : read("/proc/self/status").split("\n")) {
+            if (line.startsWith("Threads:")) {
+                return Integer.parseInt(
+                        line.substring("Threads:".length()).trim());
+            }
+        }
+        return -1;
     }
 
     // tag::measure[]
