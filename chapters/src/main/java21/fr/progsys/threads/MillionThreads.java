@@ -95,17 +95,13 @@ public final class MillionThreads {
     /** RSS et nombre de threads noyau du processus (/proc/self/status). */
     static String status() {
         String rss = "?";
-        String threads = "?";
         for (String line : read("/proc/self/status").split("\n")) {
             if (line.startsWith("VmRSS:")) {
                 long kib = Long.parseLong(line.replaceAll("\\D", ""));
                 rss = fr(kib / 1024) + " Mio";
-            } else if (line.startsWith("Threads:")) {
-                threads = fr(Long.parseLong(
-                        line.substring("Threads:".length()).trim()));
             }
         }
-        return "RSS " + rss + ", " + threads + " threads noyau";
+        return "RSS " + rss + ", " + fr(kernelThreads()) + " threads noyau";
     }
 
     /** 1 000 000, avec des espaces insécables. */
