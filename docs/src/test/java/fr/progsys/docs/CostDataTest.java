@@ -22,10 +22,10 @@ class CostDataTest {
 
     static final Path RESULTS = BookTest.DOCS.resolve("couts/resultats");
 
-    /** Les lignes de compteurs.csv par « langage/variante ». */
+    /** Les lignes de compteurs.csv par « langage/variante » (clé de la variante). */
     static Map<String, String[]> counters() throws IOException {
         List<String> lines = Files.readAllLines(RESULTS.resolve("compteurs.csv"));
-        assertThat(lines.get(0)).isEqualTo("langage,variante,ns_par_increment,valeur_finale,attendue");
+        assertThat(lines.get(0)).isEqualTo("language,variant,ns_per_increment,final_value,expected");
         Map<String, String[]> rows = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
@@ -39,8 +39,8 @@ class CostDataTest {
             + " et le compte est juste")
     void contendedLocksCostTenTimesTheLocalSums() throws IOException {
         Map<String, String[]> rows = counters();
-        double local = Double.parseDouble(rows.get("Java/sommesLocales")[2]);
-        for (String locked : List.of("Java/synchronise", "Java/reentrantLock", "C/mutex")) {
+        double local = Double.parseDouble(rows.get("Java/localSums")[2]);
+        for (String locked : List.of("Java/synchronizedBlock", "Java/reentrantLock", "C/mutex")) {
             String[] row = rows.get(locked);
             assertThat(row).as(locked + " mesuré").isNotNull();
             assertThat(Double.parseDouble(row[2])).as(locked + " (ns par incrément)")

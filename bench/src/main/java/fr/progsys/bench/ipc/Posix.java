@@ -26,148 +26,148 @@ final class Posix {
      * Des noms uniques du schéma commun ({@code /progsys-<pid>-<n>-bench-…}) :
      * le balayeur des tests retrouve ceux d'une mesure tuée.
      */
-    private static String nom(String sorte) {
-        return IpcNames.unique("bench-" + sorte);
+    private static String name(String kind) {
+        return IpcNames.unique("bench-" + kind);
     }
 
     /** Un tableau par taille de message : l'API des liaisons prend des byte[] exacts. */
-    private static final class Tableaux {
-        private final byte[] petit = new byte[AllerRetour.PETIT];
-        private final byte[] gros = new byte[AllerRetour.GROS];
-        private final byte[] un = new byte[1];
+    private static final class Buffers {
+        private final byte[] small = new byte[RoundTrip.SMALL];
+        private final byte[] large = new byte[RoundTrip.LARGE];
+        private final byte[] one = new byte[1];
 
         /** Les octets restants de {@code m}, dans le tableau de leur taille. */
-        byte[] copie(ByteBuffer m) {
-            byte[] t = de(m.remaining());
+        byte[] copy(ByteBuffer m) {
+            byte[] t = ofSize(m.remaining());
             m.get(t);
             return t;
         }
 
-        byte[] de(int taille) {
-            return switch (taille) {
-                case AllerRetour.PETIT -> petit;
-                case AllerRetour.GROS -> gros;
-                case 1 -> un;
-                default -> new byte[taille];
+        byte[] ofSize(int size) {
+            return switch (size) {
+                case RoundTrip.SMALL -> small;
+                case RoundTrip.LARGE -> large;
+                case 1 -> one;
+                default -> new byte[size];
             };
         }
     }
 
     /** Deux files : mq_send dans l'une, mq_receive dans l'autre. */
-    record DeuxFiles(MessageQueue envoi, MessageQueue reception, List<String> aEffacer,
-            Tableaux tableaux) implements Canal {
+    record QueuePair(MessageQueue out, MessageQueue in, List<String> toUnlink,
+            Buffers buffers) implements Link {
 
-        DeuxFiles(MessageQueue envoi, MessageQueue reception, List<String> aEffacer) {
-            this(envoi, reception, aEffacer, new Tableaux());
+        QueuePair(MessageQueue out, MessageQueue in, List<String> toUnlink) {
+            this(out, in, toUnlink, new Buffers());
         }
 
         @Override
-        public void envoyer(ByteBuffer m) {
-            envoi.send(tableaux.copie(m), 0);
+        public void send(ByteBuffer m) {
+            out.send(buffers.copy(m), 0);
         }
 
         @Override
-        public void recevoir(ByteBuffer m) {
-            int attendu = m.remaining();
-            byte[] recu = reception.receive(AllerRetour.GROS).data(); // tampon >= mq_msgsize
-            if (recu.length != attendu) {
-                throw new IllegalStateException("message de " + recu.length + " octets, "
-                        + attendu + " attendus");
+        public void receive(ByteBuffer m) {
+            int expected = m.remaining();
+            byte[] received = in.receive(RoundTrip.LARGE).data(); // tampon >= mq_msgsize
+            if (received.length != expected) {
+                throw new IllegalStateException("message de " + received.length + " octets, "
+                        + expected + " attendus");
             }
-            m.put(recu);
+            m.put(received);
         }
 
         @Override
         public void close() {
-            envoi.close();
-            reception.close();
-            aEffacer.forEach(MessageQueue::unlink);
+            out.close();
+            in.close();
+            toUnlink.forEach(MessageQueue::unlink);
         }
     }
 
-    static Extremite mq() {
-        String aller = nom("mq");
-        String retour = nom("mq");
-        MessageQueue.Attributes attr = MessageQueue.Attributes.of(AllerRetour.FENETRE,
-                AllerRetour.GROS);
-        MessageQueue envoi = MessageQueue.open(aller,
+    static Endpoint mq() {
+        String forth = name("mq");
+        String back = name("mq");
+        MessageQueue.Attributes attr = MessageQueue.Attributes.of(RoundTrip.WINDOW,
+                RoundTrip.LARGE);
+        MessageQueue out = MessageQueue.open(forth,
                 OpenFlags.O_CREAT | OpenFlags.O_EXCL | OpenFlags.O_WRONLY, 0600, attr);
-        MessageQueue reception = MessageQueue.open(retour,
+        MessageQueue in = MessageQueue.open(back,
                 OpenFlags.O_CREAT | OpenFlags.O_EXCL | OpenFlags.O_RDONLY, 0600, attr);
-        return new Extremite() {
+        return new Endpoint() {
             @Override
-            public List<String> adresse() {
-                return List.of(aller, retour);
+            public List<String> address() {
+                return List.of(forth, back);
             }
 
             @Override
-            public Canal accepter() {
-                return new DeuxFiles(envoi, reception, List.of(aller, retour));
+            public Link accept() {
+                return new QueuePair(out, in, List.of(forth, back));
             }
         };
     }
 
-    static Canal rejoindreMq(List<String> adresse) {
-        return new DeuxFiles(MessageQueue.open(adresse.get(1), OpenFlags.O_WRONLY),
-                MessageQueue.open(adresse.get(0), OpenFlags.O_RDONLY), List.of());
+    static Link joinMq(List<String> address) {
+        return new QueuePair(MessageQueue.open(address.get(1), OpenFlags.O_WRONLY),
+                MessageQueue.open(address.get(0), OpenFlags.O_RDONLY), List.of());
     }
 
-    /** Une zone par sens : [longueur (int) | octets], à la position {@code debut}. */
-    record Sens(long debut, NamedSemaphore vide, NamedSemaphore plein) {
+    /** Une zone par sens : [longueur (int) | octets], à la position {@code start}. */
+    record Direction(long start, NamedSemaphore empty, NamedSemaphore full) {
     }
 
-    static final long ZONE = 8 + AllerRetour.GROS;
+    static final long ZONE = 8 + RoundTrip.LARGE;
 
     /** Mémoire partagée : copier dans la zone, sem_post ; sem_wait, copier hors de la zone. */
-    record Memoire(MappedMemory zone, Sens envoi, Sens reception, List<String> aEffacer,
-            Tableaux tableaux) implements Canal {
+    record SharedZones(MappedMemory zone, Direction out, Direction in, List<String> toUnlink,
+            Buffers buffers) implements Link {
 
-        Memoire(MappedMemory zone, Sens envoi, Sens reception, List<String> aEffacer) {
-            this(zone, envoi, reception, aEffacer, new Tableaux());
+        SharedZones(MappedMemory zone, Direction out, Direction in, List<String> toUnlink) {
+            this(zone, out, in, toUnlink, new Buffers());
         }
 
         @Override
-        public void envoyer(ByteBuffer m) {
-            byte[] t = tableaux.copie(m);
-            envoi.vide().await(); // la zone a été lue : on peut l'écraser
-            zone.putInt(envoi.debut(), t.length);
-            zone.putBytes(envoi.debut() + 8, t);
-            envoi.plein().post(); // réveille le lecteur
+        public void send(ByteBuffer m) {
+            byte[] t = buffers.copy(m);
+            out.empty().await(); // la zone a été lue : on peut l'écraser
+            zone.putInt(out.start(), t.length);
+            zone.putBytes(out.start() + 8, t);
+            out.full().post(); // réveille le lecteur
         }
 
         @Override
-        public void recevoir(ByteBuffer m) {
-            reception.plein().await();
-            int n = zone.getInt(reception.debut());
+        public void receive(ByteBuffer m) {
+            in.full().await();
+            int n = zone.getInt(in.start());
             if (n != m.remaining()) {
                 throw new IllegalStateException("message de " + n + " octets, "
                         + m.remaining() + " attendus");
             }
-            byte[] t = tableaux.de(n);
-            zone.getBytes(reception.debut() + 8, t);
-            reception.vide().post();
+            byte[] t = buffers.ofSize(n);
+            zone.getBytes(in.start() + 8, t);
+            in.empty().post();
             m.put(t);
         }
 
         @Override
         public void close() {
             zone.unmap();
-            for (Sens s : List.of(envoi, reception)) {
-                s.vide().close();
-                s.plein().close();
+            for (Direction d : List.of(out, in)) {
+                d.empty().close();
+                d.full().close();
             }
-            if (!aEffacer.isEmpty()) {
-                SharedMemory.unlink(aEffacer.get(0));
-                aEffacer.subList(1, aEffacer.size()).forEach(NamedSemaphore::unlink);
+            if (!toUnlink.isEmpty()) {
+                SharedMemory.unlink(toUnlink.get(0));
+                toUnlink.subList(1, toUnlink.size()).forEach(NamedSemaphore::unlink);
             }
         }
     }
 
-    static Extremite shm() {
-        String memoire = nom("shm");
-        List<String> sems = List.of(nom("sem"), nom("sem"), nom("sem"), nom("sem"));
+    static Endpoint shm() {
+        String memory = name("shm");
+        List<String> sems = List.of(name("sem"), name("sem"), name("sem"), name("sem"));
         MappedMemory zone;
-        try (SharedMemory shm = SharedMemory.open(memoire,
+        try (SharedMemory shm = SharedMemory.open(memory,
                 OpenFlags.O_CREAT | OpenFlags.O_EXCL | OpenFlags.O_RDWR, 0600)) {
             shm.truncate(2 * ZONE);
             zone = shm.map(2 * ZONE, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED);
@@ -177,32 +177,32 @@ final class Posix {
             s[i] = NamedSemaphore.open(sems.get(i), OpenFlags.O_CREAT | OpenFlags.O_EXCL,
                     0600, i % 2 == 0 ? 1 : 0);
         }
-        List<String> tout = List.of(memoire, sems.get(0), sems.get(1), sems.get(2),
+        List<String> all = List.of(memory, sems.get(0), sems.get(1), sems.get(2),
                 sems.get(3));
-        return new Extremite() {
+        return new Endpoint() {
             @Override
-            public List<String> adresse() {
-                return tout;
+            public List<String> address() {
+                return all;
             }
 
             @Override
-            public Canal accepter() {
-                return new Memoire(zone, new Sens(0, s[0], s[1]), new Sens(ZONE, s[2], s[3]),
-                        tout);
+            public Link accept() {
+                return new SharedZones(zone, new Direction(0, s[0], s[1]),
+                        new Direction(ZONE, s[2], s[3]), all);
             }
         };
     }
 
-    static Canal rejoindreShm(List<String> adresse) {
+    static Link joinShm(List<String> address) {
         MappedMemory zone;
-        try (SharedMemory shm = SharedMemory.open(adresse.get(0), OpenFlags.O_RDWR)) {
+        try (SharedMemory shm = SharedMemory.open(address.get(0), OpenFlags.O_RDWR)) {
             zone = shm.map(2 * ZONE, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED);
         }
         NamedSemaphore[] s = new NamedSemaphore[4];
         for (int i = 0; i < 4; i++) {
-            s[i] = NamedSemaphore.open(adresse.get(1 + i), 0);
+            s[i] = NamedSemaphore.open(address.get(1 + i), 0);
         }
-        return new Memoire(zone, new Sens(ZONE, s[2], s[3]), new Sens(0, s[0], s[1]),
-                List.of());
+        return new SharedZones(zone, new Direction(ZONE, s[2], s[3]),
+                new Direction(0, s[0], s[1]), List.of());
     }
 }

@@ -23,19 +23,19 @@ final class Sockets {
     }
 
     /** Flux (AF_UNIX ou TCP) : write jusqu'au bout, read jusqu'à avoir tout le message. */
-    record Flux(SocketChannel canal, Path aEffacer) implements Canal {
+    record StreamLink(SocketChannel channel, Path toDelete) implements Link {
 
         @Override
-        public void envoyer(ByteBuffer m) throws IOException {
+        public void send(ByteBuffer m) throws IOException {
             while (m.hasRemaining()) {
-                canal.write(m);
+                channel.write(m);
             }
         }
 
         @Override
-        public void recevoir(ByteBuffer m) throws IOException {
+        public void receive(ByteBuffer m) throws IOException {
             while (m.hasRemaining()) {
-                if (canal.read(m) < 0) {
+                if (channel.read(m) < 0) {
                     throw new EOFException("l'autre processus a fermé la connexion");
                 }
             }
@@ -43,114 +43,115 @@ final class Sockets {
 
         @Override
         public void close() throws IOException {
-            canal.close();
-            if (aEffacer != null) {
-                Files.deleteIfExists(aEffacer);
-                Files.deleteIfExists(aEffacer.getParent());
+            channel.close();
+            if (toDelete != null) {
+                Files.deleteIfExists(toDelete);
+                Files.deleteIfExists(toDelete.getParent());
             }
         }
     }
 
     /** Datagrammes (UDP) : un message = un datagramme, connecté à l'autre bout. */
-    record Datagrammes(DatagramChannel canal) implements Canal {
+    record DatagramLink(DatagramChannel channel) implements Link {
 
         @Override
-        public void envoyer(ByteBuffer m) throws IOException {
-            canal.write(m);
+        public void send(ByteBuffer m) throws IOException {
+            channel.write(m);
         }
 
         @Override
-        public void recevoir(ByteBuffer m) throws IOException {
-            int attendu = m.remaining();
-            int lu = canal.read(m);
-            if (lu != attendu) {
-                throw new IOException("datagramme de " + lu + " octets, " + attendu + " attendus");
+        public void receive(ByteBuffer m) throws IOException {
+            int expected = m.remaining();
+            int read = channel.read(m);
+            if (read != expected) {
+                throw new IOException("datagramme de " + read + " octets, " + expected
+                        + " attendus");
             }
         }
 
         @Override
         public void close() throws IOException {
-            canal.close();
+            channel.close();
         }
     }
 
-    static Extremite unix() throws IOException {
-        Path dossier = Files.createTempDirectory("progsys-bench");
-        Path chemin = dossier.resolve("s.sock");
-        ServerSocketChannel serveur = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        serveur.bind(UnixDomainSocketAddress.of(chemin));
-        return ecoute(serveur, chemin.toString(), chemin, false);
+    static Endpoint unix() throws IOException {
+        Path dir = Files.createTempDirectory("progsys-bench");
+        Path path = dir.resolve("s.sock");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        return listening(server, path.toString(), path, false);
     }
 
-    /** Un seul accept sur {@code serveur}, puis il est fermé ; l'autre bout a l'adresse. */
-    private static Extremite ecoute(ServerSocketChannel serveur, String adresse,
-            Path aEffacer, boolean sansNagle) {
-        return new Extremite() {
+    /** Un seul accept sur {@code server}, puis il est fermé ; l'autre bout a l'adresse. */
+    private static Endpoint listening(ServerSocketChannel server, String address,
+            Path toDelete, boolean noDelay) {
+        return new Endpoint() {
             @Override
-            public List<String> adresse() {
-                return List.of(adresse);
+            public List<String> address() {
+                return List.of(address);
             }
 
             @Override
-            public Canal accepter() throws IOException {
-                try (serveur) {
-                    SocketChannel s = serveur.accept();
-                    if (sansNagle) {
+            public Link accept() throws IOException {
+                try (server) {
+                    SocketChannel s = server.accept();
+                    if (noDelay) {
                         // TCP_NODELAY : un petit message part tout de suite (pas de Nagle).
                         s.setOption(StandardSocketOptions.TCP_NODELAY, true);
                     }
-                    return new Flux(s, aEffacer);
+                    return new StreamLink(s, toDelete);
                 }
             }
         };
     }
 
-    static Extremite tcp() throws IOException {
-        ServerSocketChannel serveur = ServerSocketChannel.open();
-        serveur.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        int port = ((InetSocketAddress) serveur.getLocalAddress()).getPort();
-        return ecoute(serveur, Integer.toString(port), null, true);
+    static Endpoint tcp() throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+        return listening(server, Integer.toString(port), null, true);
     }
 
-    static Extremite udp() throws IOException {
-        DatagramChannel canal = DatagramChannel.open();
-        canal.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        int port = ((InetSocketAddress) canal.getLocalAddress()).getPort();
-        return new Extremite() {
+    static Endpoint udp() throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        return new Endpoint() {
             @Override
-            public List<String> adresse() {
+            public List<String> address() {
                 return List.of(Integer.toString(port));
             }
 
             @Override
-            public Canal accepter() throws IOException {
+            public Link accept() throws IOException {
                 // Le premier datagramme (« bonjour ») dit d'où parle l'autre processus.
-                SocketAddress autre = canal.receive(ByteBuffer.allocate(1));
-                canal.connect(autre);
-                return new Datagrammes(canal);
+                SocketAddress peer = channel.receive(ByteBuffer.allocate(1));
+                channel.connect(peer);
+                return new DatagramLink(channel);
             }
         };
     }
 
-    static Canal rejoindreUnix(String chemin) throws IOException {
+    static Link joinUnix(String path) throws IOException {
         SocketChannel s = SocketChannel.open(StandardProtocolFamily.UNIX);
-        s.connect(UnixDomainSocketAddress.of(chemin));
-        return new Flux(s, null);
+        s.connect(UnixDomainSocketAddress.of(path));
+        return new StreamLink(s, null);
     }
 
-    static Canal rejoindreTcp(String port) throws IOException {
+    static Link joinTcp(String port) throws IOException {
         SocketChannel s = SocketChannel.open(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(port)));
         s.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        return new Flux(s, null);
+        return new StreamLink(s, null);
     }
 
-    static Canal rejoindreUdp(String port) throws IOException {
-        DatagramChannel canal = DatagramChannel.open();
-        canal.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        canal.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+    static Link joinUdp(String port) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 Integer.parseInt(port)));
-        canal.write(ByteBuffer.wrap(new byte[] {1}));
-        return new Datagrammes(canal);
+        channel.write(ByteBuffer.wrap(new byte[] {1}));
+        return new DatagramLink(channel);
     }
 }

@@ -9,7 +9,7 @@ final class Transports {
     private Transports() {
     }
 
-    static Extremite preparer(String transport) throws IOException {
+    static Endpoint prepare(String transport) throws IOException {
         return switch (transport) {
             case "unix" -> Sockets.unix();
             case "tcp" -> Sockets.tcp();
@@ -20,13 +20,13 @@ final class Transports {
         };
     }
 
-    static Canal rejoindre(String transport, List<String> adresse) throws IOException {
+    static Link join(String transport, List<String> address) throws IOException {
         return switch (transport) {
-            case "unix" -> Sockets.rejoindreUnix(adresse.get(0));
-            case "tcp" -> Sockets.rejoindreTcp(adresse.get(0));
-            case "udp" -> Sockets.rejoindreUdp(adresse.get(0));
-            case "mq" -> Posix.rejoindreMq(adresse);
-            case "shm" -> Posix.rejoindreShm(adresse);
+            case "unix" -> Sockets.joinUnix(address.get(0));
+            case "tcp" -> Sockets.joinTcp(address.get(0));
+            case "udp" -> Sockets.joinUdp(address.get(0));
+            case "mq" -> Posix.joinMq(address);
+            case "shm" -> Posix.joinShm(address);
             default -> throw new IllegalArgumentException("transport inconnu : " + transport);
         };
     }

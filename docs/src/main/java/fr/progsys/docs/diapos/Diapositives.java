@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * verticale sous la première.
  *
  * <p>Lancé par le build (exec, phase generate-sources), comme
- * {@code couts/Couts.java} : {@code java Diapositives.java <asciidoc> <sortie>}.
+ * {@code costs/Costs.java} : {@code java Diapositives.java <asciidoc> <sortie>}.
  */
 public final class Diapositives {
 

@@ -1,6 +1,6 @@
 /* Ce que partagent les jumeaux C : l'horloge et le tri des durées. */
-#ifndef MESURE_H
-#define MESURE_H
+#ifndef TIMING_H
+#define TIMING_H
 
 #include <time.h>
 
@@ -11,12 +11,12 @@ static inline long ns(void) {
     return t.tv_sec * 1000000000L + t.tv_nsec;
 }
 
-static inline int par_double(const void *a, const void *b) {
+static inline int by_double(const void *a, const void *b) {
     double x = *(const double *) a, y = *(const double *) b;
     return (x > y) - (x < y);
 }
 
-static inline int par_long(const void *a, const void *b) {
+static inline int by_long(const void *a, const void *b) {
     long x = *(const long *) a, y = *(const long *) b;
     return (x > y) - (x < y);
 }

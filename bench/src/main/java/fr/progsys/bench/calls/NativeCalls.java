@@ -1,4 +1,4 @@
-package fr.progsys.bench.appels;
+package fr.progsys.bench.calls;
 
 import java.util.concurrent.TimeUnit;
 
@@ -24,26 +24,27 @@ import fr.progsys.testkit.IpcNames;
  * Le prix des liaisons seules : les mêmes appels que les allers-retours, mais
  * dans un seul processus et sans jamais bloquer, donc sans réveil ni
  * changement de contexte. Ce qui reste, c'est l'appel système et, en Java, la
- * traversée de jnr. Jumeau C : {@code appels.c}.
+ * traversée de jnr. Jumeau C : {@code calls.c}, dont chaque opération porte
+ * le nom de la méthode qui fait la même chose ici.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class AppelsNatifs {
+public class NativeCalls {
 
-    private final String prefixe = IpcNames.unique("bench-appels");
-    private final byte[] petit = new byte[64];
+    private final String prefix = IpcNames.unique("bench-calls");
+    private final byte[] small = new byte[64];
     private NamedSemaphore semaphore;
-    private MessageQueue file;
+    private MessageQueue queue;
     private MappedMemory zone;
 
     @Setup
-    public void ouvrir() {
-        semaphore = NamedSemaphore.open(prefixe + "-sem", OpenFlags.O_CREAT | OpenFlags.O_EXCL,
+    public void open() {
+        semaphore = NamedSemaphore.open(prefix + "-sem", OpenFlags.O_CREAT | OpenFlags.O_EXCL,
                 0600, 0);
-        file = MessageQueue.open(prefixe + "-mq", OpenFlags.O_CREAT | OpenFlags.O_EXCL
+        queue = MessageQueue.open(prefix + "-mq", OpenFlags.O_CREAT | OpenFlags.O_EXCL
                 | OpenFlags.O_RDWR, 0600, MessageQueue.Attributes.of(8, 4096));
-        try (SharedMemory shm = SharedMemory.open(prefixe + "-shm",
+        try (SharedMemory shm = SharedMemory.open(prefix + "-shm",
                 OpenFlags.O_CREAT | OpenFlags.O_EXCL | OpenFlags.O_RDWR, 0600)) {
             shm.truncate(4096);
             zone = shm.map(4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED);
@@ -51,13 +52,13 @@ public class AppelsNatifs {
     }
 
     @TearDown
-    public void fermer() {
+    public void close() {
         semaphore.close();
-        NamedSemaphore.unlink(prefixe + "-sem");
-        file.close();
-        MessageQueue.unlink(prefixe + "-mq");
+        NamedSemaphore.unlink(prefix + "-sem");
+        queue.close();
+        MessageQueue.unlink(prefix + "-mq");
         zone.unmap();
-        SharedMemory.unlink(prefixe + "-shm");
+        SharedMemory.unlink(prefix + "-shm");
     }
 
     /** Le plus simple des appels système : le noyau rend un nombre. */
@@ -76,15 +77,15 @@ public class AppelsNatifs {
     /** mq_send puis mq_receive de 64 octets sur la même file, jamais vide au receive. */
     @Benchmark
     public int mqSendReceive() {
-        file.send(petit, 0);
-        return file.receive(4096).data().length;
+        queue.send(small, 0);
+        return queue.receive(4096).data().length;
     }
 
     /** Copier 64 octets dans la mémoire partagée, puis les relire. */
     @Benchmark
     public byte[] shmPutGet() {
-        zone.putBytes(0, petit);
-        zone.getBytes(0, petit);
-        return petit;
+        zone.putBytes(0, small);
+        zone.getBytes(0, small);
+        return small;
     }
 }

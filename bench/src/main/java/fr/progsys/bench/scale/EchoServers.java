@@ -1,4 +1,4 @@
-package fr.progsys.bench.echelle;
+package fr.progsys.bench.scale;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,47 +18,50 @@ import java.util.concurrent.Executors;
  * {@code threads} (un thread par connexion), {@code pool} (un pool fixe de
  * {@value #POOL} threads ; chaque connexion garde son thread jusqu'à sa
  * fermeture), {@code selector} (un seul thread, un {@link Selector}), et depuis
- * le JDK 21 {@code virtuels} : le code de {@code threads}, mais chaque
+ * le JDK 21 {@code virtual} : le code de {@code threads}, mais chaque
  * connexion sur un thread virtuel (M:N, porté par les quelques threads de
  * plateforme d'un {@code ForkJoinPool}).
  *
- * <p>Ce sont des jumeaux simplifiés des serveurs du chapitre Sockets : ceux-ci
- * parlent un protocole à lignes et gèrent délais et contre-pression ; la
- * mesure d'échelle ne veut que le coût de l'architecture (un thread par
- * connexion, un pool, un Selector, des threads virtuels), donc un simple écho.
+ * <p>Ce sont des jumeaux simplifiés des serveurs du chapitre Sockets
+ * ({@code ThreadPerConnectionServer}, {@code PooledServer},
+ * {@code SelectorServer}, {@code VirtualThreadServer}) : ceux-ci parlent un
+ * protocole à lignes (chaque octet passe par un décodeur de lignes) et gèrent
+ * délais d'inactivité et contre-pression, un travail par message que la
+ * mesure d'échelle ne veut pas compter ; elle ne veut que le coût de
+ * l'architecture, donc un simple écho. Le chapitre des coûts le dit.
  *
  * <p>Affiche son port, puis sert jusqu'à ce que son entrée standard se ferme
  * (le processus qui l'a lancé a fini ou a disparu) : il s'arrête toujours seul.
  */
-public final class ServeurEcho {
+public final class EchoServers {
 
     /** Taille du pool fixe. */
     public static final int POOL = 64;
 
-    private ServeurEcho() {
+    private EchoServers() {
     }
 
     public static void main(String[] args) throws IOException {
-        ServerSocketChannel serveur = ServerSocketChannel.open();
-        serveur.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10_000);
-        System.out.println(((InetSocketAddress) serveur.getLocalAddress()).getPort());
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10_000);
+        System.out.println(((InetSocketAddress) server.getLocalAddress()).getPort());
         System.out.flush();
         Thread service = switch (args[0]) {
-            case "threads" -> new Thread(() -> bloquant(serveur, null), "accepteur");
-            case "pool" -> new Thread(() -> bloquant(serveur,
+            case "threads" -> new Thread(() -> blocking(server, null), "accepteur");
+            case "pool" -> new Thread(() -> blocking(server,
                     Executors.newFixedThreadPool(POOL)), "accepteur");
-            case "selector" -> new Thread(() -> selecteur(serveur), "selecteur");
-            case "virtuels" -> new Thread(() -> bloquant(serveur, unThreadVirtuelParTache()),
+            case "selector" -> new Thread(() -> selecting(server), "selecteur");
+            case "virtual" -> new Thread(() -> blocking(server, virtualThreadPerTask()),
                     "accepteur");
             default -> throw new IllegalArgumentException(args[0]);
         };
         service.setDaemon(true);
         service.start();
-        attendreFinDeEntree(System.in);
+        awaitEndOfInput(System.in);
         System.exit(0);
     }
 
-    private static void attendreFinDeEntree(InputStream in) throws IOException {
+    private static void awaitEndOfInput(InputStream in) throws IOException {
         while (in.read() != -1) {
             // rien : on attend la fin du flux
         }
@@ -68,7 +71,7 @@ public final class ServeurEcho {
      * {@code Executors.newVirtualThreadPerTaskExecutor()}, appelé par
      * réflexion : ce module est compilé pour Java 17, où la méthode n'existe pas.
      */
-    static ExecutorService unThreadVirtuelParTache() {
+    static ExecutorService virtualThreadPerTask() {
         try {
             return (ExecutorService) Executors.class
                     .getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
@@ -79,16 +82,16 @@ public final class ServeurEcho {
     }
 
     /** Vrai si cette JVM a les threads virtuels (JDK 21 et suivants). */
-    public static boolean threadsVirtuels() {
+    public static boolean hasVirtualThreads() {
         return Runtime.version().feature() >= 21;
     }
 
     /** accept bloquant ; chaque connexion va à un nouveau thread, ou au pool. */
-    private static void bloquant(ServerSocketChannel serveur, ExecutorService pool) {
+    private static void blocking(ServerSocketChannel server, ExecutorService pool) {
         try {
             while (true) {
-                SocketChannel client = serveur.accept();
-                Runnable echo = () -> echoBloquant(client);
+                SocketChannel client = server.accept();
+                Runnable echo = () -> blockingEcho(client);
                 if (pool == null) {
                     Thread t = new Thread(echo);
                     t.setDaemon(true);
@@ -103,15 +106,15 @@ public final class ServeurEcho {
     }
 
     /** Le thread dort dans read() tant que son client n'envoie rien. */
-    private static void echoBloquant(SocketChannel client) {
-        ByteBuffer tampon = ByteBuffer.allocate(1024);
+    private static void blockingEcho(SocketChannel client) {
+        ByteBuffer buffer = ByteBuffer.allocate(1024);
         try (client) {
-            while (client.read(tampon) > 0) {
-                tampon.flip();
-                while (tampon.hasRemaining()) {
-                    client.write(tampon);
+            while (client.read(buffer) > 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    client.write(buffer);
                 }
-                tampon.clear();
+                buffer.clear();
             }
         } catch (IOException e) {
             // client parti brutalement : la connexion est finie
@@ -123,24 +126,24 @@ public final class ServeurEcho {
      * Un seul tampon sert à toutes ; une connexion ne garde ses propres octets
      * que si le noyau n'a pas pu tout renvoyer d'un coup (tampon d'envoi plein).
      */
-    private static void selecteur(ServerSocketChannel serveur) {
-        ByteBuffer commun = ByteBuffer.allocateDirect(64 * 1024);
+    private static void selecting(ServerSocketChannel server) {
+        ByteBuffer shared = ByteBuffer.allocateDirect(64 * 1024);
         try (Selector selector = Selector.open()) {
-            serveur.configureBlocking(false);
-            serveur.register(selector, SelectionKey.OP_ACCEPT);
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
             while (true) {
                 selector.select();
-                Iterator<SelectionKey> prets = selector.selectedKeys().iterator();
-                while (prets.hasNext()) {
-                    SelectionKey cle = prets.next();
-                    prets.remove();
-                    if (cle.isAcceptable()) {
-                        for (SocketChannel c; (c = serveur.accept()) != null; ) {
+                Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+                while (ready.hasNext()) {
+                    SelectionKey key = ready.next();
+                    ready.remove();
+                    if (key.isAcceptable()) {
+                        for (SocketChannel c; (c = server.accept()) != null; ) {
                             c.configureBlocking(false);
                             c.register(selector, SelectionKey.OP_READ);
                         }
                     } else {
-                        echoNonBloquant(cle, commun);
+                        nonBlockingEcho(key, shared);
                     }
                 }
             }
@@ -149,34 +152,34 @@ public final class ServeurEcho {
         }
     }
 
-    private static void echoNonBloquant(SelectionKey cle, ByteBuffer commun) {
-        SocketChannel c = (SocketChannel) cle.channel();
+    private static void nonBlockingEcho(SelectionKey key, ByteBuffer shared) {
+        SocketChannel c = (SocketChannel) key.channel();
         try {
-            ByteBuffer reste = (ByteBuffer) cle.attachment();
-            if (reste == null) {
-                commun.clear();
-                if (c.read(commun) < 0) {
-                    cle.cancel();
+            ByteBuffer rest = (ByteBuffer) key.attachment();
+            if (rest == null) {
+                shared.clear();
+                if (c.read(shared) < 0) {
+                    key.cancel();
                     c.close();
                     return;
                 }
-                commun.flip();
-                reste = commun;
+                shared.flip();
+                rest = shared;
             }
-            c.write(reste); // peut n'écrire qu'une partie : le reste attend OP_WRITE
-            if (reste.hasRemaining()) {
-                ByteBuffer garde = ByteBuffer.allocate(reste.remaining()).put(reste).flip();
-                cle.attach(garde);
-                cle.interestOps(SelectionKey.OP_WRITE);
+            c.write(rest); // peut n'écrire qu'une partie : le reste attend OP_WRITE
+            if (rest.hasRemaining()) {
+                ByteBuffer kept = ByteBuffer.allocate(rest.remaining()).put(rest).flip();
+                key.attach(kept);
+                key.interestOps(SelectionKey.OP_WRITE);
             } else {
-                cle.attach(null);
-                cle.interestOps(SelectionKey.OP_READ);
+                key.attach(null);
+                key.interestOps(SelectionKey.OP_READ);
             }
         } catch (IOException e) {
-            cle.cancel();
+            key.cancel();
             try {
                 c.close();
-            } catch (IOException ignoree) {
+            } catch (IOException ignored) {
                 // déjà fermée
             }
         }

@@ -5,7 +5,7 @@ src=$1
 out=$2
 mkdir -p "$out"
 for f in "$src"/*.c; do
-    nom=$(basename "$f" .c)
-    gcc -O2 -Wall -Wextra -std=gnu11 -pthread -o "$out/$nom" "$f" -lrt
+    name=$(basename "$f" .c)
+    gcc -O2 -Wall -Wextra -std=gnu11 -pthread -o "$out/$name" "$f" -lrt
 done
 gcc --version | head -n 1 > "$out/gcc-version.txt"

@@ -1,0 +1,257 @@
+package fr.progsys.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import fr.progsys.bench.calls.NativeCalls;
+import fr.progsys.bench.counter.CounterBenchmark;
+import fr.progsys.bench.ipc.RoundTrip;
+import fr.progsys.bench.scale.Scale;
+import fr.progsys.testkit.ChildJvm;
+
+/**
+ * Toutes les mesures du chapitre « Combien ça coûte ? », dans un seul passage
+ * sur une seule machine : compteurs partagés (JMH et jumeau C), allers-retours
+ * entre deux processus (Java et jumeau C), serveurs d'écho sous N clients.
+ *
+ * <p>Écrit {@code machine.csv}, {@code compteurs.csv}, {@code appels.csv},
+ * {@code ipc.csv} et
+ * {@code echelle.csv} dans {@code -Dbench.resultats}, puis les recopie dans
+ * {@code -Dbench.livre} (sauf en mode rapide, {@code -Dbench.rapide=true}).
+ *
+ * <p>Une variante mesurée a une seule clé, la même dans le code Java (nom de
+ * la méthode JMH), dans le jumeau C (argument et sortie) et dans les CSV :
+ * {@code noLock} est la même boucle en Java et en C ; les autres variantes
+ * n'existent que dans un langage ({@code mutex} et {@code atomicFetchAdd} en
+ * C, {@code synchronizedBlock}, {@code atomicInteger}… en Java).
+ */
+public final class Measurements {
+
+    /** Toutes les parties, dans l'ordre du chapitre. */
+    static final String ALL = "compteurs,appels,ipc,echelle";
+
+    /** Essai court : mêmes programmes, peu d'itérations, rien de recopié. */
+    public static final boolean QUICK = Boolean.getBoolean("bench.rapide");
+
+    private Measurements() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        long start = System.nanoTime();
+        Path results = Path.of(System.getProperty("bench.resultats", "target/resultats"));
+        Path c = Path.of(System.getProperty("bench.c", "target/c"));
+        Set<String> parts = Set.of(System.getProperty("bench.parties", ALL).split(","));
+        Files.createDirectories(results);
+        try (Stream<Path> old = Files.list(results)) {
+            for (Path f : old.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                Files.delete(f); // rien d'une mesure précédente ne doit se mêler à celle-ci
+            }
+        }
+        Machine machine = Machine.describe(c);
+        if (parts.contains("compteurs")) {
+            write(results.resolve("compteurs.csv"), counters(results, c));
+        }
+        if (parts.contains("appels")) {
+            write(results.resolve("appels.csv"), calls(c));
+        }
+        if (parts.contains("ipc")) {
+            write(results.resolve("ipc.csv"), RoundTrip.measure(c, QUICK));
+        }
+        if (parts.contains("echelle")) {
+            write(results.resolve("echelle.csv"), Scale.measure(QUICK));
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        write(results.resolve("machine.csv"), machine.csv(seconds, QUICK));
+        System.out.printf("Mesures terminées en %d min %02d s : %s%n",
+                seconds / 60, seconds % 60, results);
+        String book = System.getProperty("bench.livre");
+        boolean complete = parts.equals(Set.of(ALL.split(",")));
+        if (!complete) {
+            // Un passage partiel garde la description de sa propre machine et
+            // de son JDK à côté de ses CSV : machine-<partie>.csv.
+            for (String part : parts) {
+                Files.copy(results.resolve("machine.csv"),
+                        results.resolve("machine-" + part + ".csv"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.delete(results.resolve("machine.csv"));
+        }
+        if (!QUICK && book != null) {
+            Path dest = Path.of(book);
+            Files.createDirectories(dest);
+            if (complete) {
+                try (Stream<Path> old = Files.list(dest)) {
+                    for (Path f : old.filter(p -> p.getFileName().toString()
+                            .startsWith("machine-")).toList()) {
+                        Files.delete(f); // un passage complet remplace les partiels
+                    }
+                }
+            }
+            try (Stream<Path> csv = Files.list(results)) {
+                for (Path f : csv.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                    Files.copy(f, dest.resolve(f.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            System.out.println("Résultats recopiés pour le livre : " + dest);
+        }
+    }
+
+    /**
+     * Lance une commande (JVM de mesure ou jumeau C) par {@link ChildJvm},
+     * attend sa fin (au plus {@code seconds}) et rend les lignes de sa sortie
+     * standard ; sa sortie d'erreur passe ensuite sur la console du build.
+     */
+    public static List<String> run(List<String> command, long seconds) {
+        ChildJvm.Result r = ChildJvm.run(Duration.ofSeconds(seconds), command);
+        System.err.print(r.stderr());
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("code " + r.exitCode() + " : " + command);
+        }
+        return r.stdout().lines().toList();
+    }
+
+    static void write(Path file, List<String> lines) throws IOException {
+        Files.write(file, lines);
+        System.out.println("--- " + file.getFileName());
+        lines.forEach(System.out::println);
+    }
+
+    /** Les 6 variantes Java par JMH, puis les 3 variantes du jumeau C. */
+    static List<String> counters(Path results, Path c) throws RunnerException, IOException {
+        Path values = Files.createDirectories(results.resolve("valeurs"));
+        long total = (long) CounterBenchmark.THREADS * CounterBenchmark.INCREMENTS;
+        Options options = new OptionsBuilder()
+                .include(CounterBenchmark.class.getName() + "\\.")
+                .warmupIterations(QUICK ? 1 : 3)
+                .measurementIterations(QUICK ? 2 : 7)
+                .forks(1)
+                .jvmArgsAppend("-Dbench.valeurs=" + values.toAbsolutePath())
+                .build();
+        List<String> lines = new ArrayList<>();
+        lines.add("language,variant,ns_per_increment,final_value,expected");
+        for (RunResult r : new Runner(options).run()) {
+            String variant = shortName(r);
+            double ms = r.getPrimaryResult().getStatistics().getPercentile(50);
+            String value = Files.readString(values.resolve(variant + ".txt")).trim();
+            lines.add(String.format("Java,%s,%.2f,%s,%d", variant, ms * 1e6 / total, value,
+                    total));
+        }
+        for (String variant : List.of("noLock", "mutex", "atomicFetchAdd")) {
+            String output = run(List.of(c.resolve("counter").toString(), variant,
+                    QUICK ? "3" : "7"), 300).get(0);
+            String[] fields = output.split(";");
+            lines.add(String.format("C,%s,%.2f,%s,%d", fields[0],
+                    Double.parseDouble(fields[1]), fields[2], total));
+        }
+        return lines;
+    }
+
+    /** Le prix d'un appel seul, sans réveil : JMH pour Java, puis le jumeau C. */
+    static List<String> calls(Path c) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(NativeCalls.class.getName() + "\\.")
+                // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
+                // quelques millions d'appels quand la machine est chargée.
+                .warmupIterations(QUICK ? 1 : 8)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(QUICK ? 1 : 5)
+                .measurementTime(TimeValue.seconds(1))
+                .forks(1)
+                .build();
+        List<String> lines = new ArrayList<>();
+        lines.add("operation,language,ns");
+        for (RunResult r : new Runner(options).run()) {
+            lines.add(String.format("%s,Java,%.1f", shortName(r),
+                    r.getPrimaryResult().getScore()));
+        }
+        for (String output : run(List.of(c.resolve("calls").toString(),
+                QUICK ? "20000" : "400000"), 300)) {
+            lines.add(output.replace(';', ',').replaceFirst(",", ",C,"));
+        }
+        return lines;
+    }
+
+    /** Le nom de la méthode mesurée, sans sa classe : la clé de la variante. */
+    private static String shortName(RunResult r) {
+        String name = r.getParams().getBenchmark();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** La machine et le moment de la mesure. */
+    record Machine(String processor, int cores, String kernel, String jdk, String gcc,
+            String memory, String virtualized, String meltdown, String load,
+            Instant date) {
+
+        static Machine describe(Path c) throws IOException {
+            String cpu = "?";
+            String virtualized = "non";
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name") && cpu.equals("?")) {
+                    cpu = l.substring(l.indexOf(':') + 1).trim();
+                } else if (l.startsWith("flags") && l.contains(" hypervisor")) {
+                    virtualized = "oui";
+                }
+            }
+            Path vulnerability = Path.of("/sys/devices/system/cpu/vulnerabilities/meltdown");
+            String meltdown = Files.exists(vulnerability)
+                    ? Files.readString(vulnerability).trim() : "?";
+            String memory = "?";
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) {
+                    long kib = Long.parseLong(l.replaceAll("\\D", ""));
+                    memory = (kib / 1024 / 1024) + " Gio";
+                }
+            }
+            String kernel = Files.readString(Path.of("/proc/sys/kernel/ostype")).trim() + " "
+                    + Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+            String jdk = System.getProperty("java.vm.name") + " "
+                    + System.getProperty("java.runtime.version");
+            Path gccVersion = c.resolve("gcc-version.txt");
+            String gcc = Files.exists(gccVersion) ? Files.readString(gccVersion).trim() : "?";
+            String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            return new Machine(cpu, Runtime.getRuntime().availableProcessors(), kernel, jdk,
+                    gcc, memory, virtualized, meltdown, load,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        }
+
+        /** Clés en anglais (lues par le livre), valeurs telles que le livre les montre. */
+        List<String> csv(long seconds, boolean quick) {
+            return List.of("key,value",
+                    "processor," + clean(processor),
+                    "cores," + cores,
+                    "memory," + memory,
+                    "kernel," + clean(kernel),
+                    "virtual_machine," + virtualized,
+                    "meltdown," + clean(meltdown),
+                    "jdk," + clean(jdk),
+                    "gcc," + clean(gcc) + " (-O2)",
+                    "date," + date,
+                    "load_at_start," + load,
+                    "duration_s," + seconds,
+                    "mode," + (quick ? "rapide" : "complet"));
+        }
+
+        private static String clean(String s) {
+            return s.replace(',', ' ');
+        }
+    }
+}
