@@ -24,4 +24,11 @@ public @interface Example {
 
     /** Ce que montre l'exemple, en une ligne. */
     String value();
+
+    /**
+     * Les arguments admis, tels que la ligne d'usage les montre, par exemple
+     * {@code "[--port N] [--idle S]"} ; vide si l'exemple n'en prend pas.
+     * Voir {@link fr.progsys.support.Cli}.
+     */
+    String usage() default "";
 }

@@ -1,6 +1,8 @@
 package fr.progsys;
 
+import fr.progsys.support.Cli;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -44,13 +46,34 @@ public final class Launcher {
             printCatalogue("Exemples disponibles :");
             System.exit(UNKNOWN);
         }
-        Method main = example.get().getMethod("main", String[].class);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int code = run(example.get(), rest, System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Lance l'exemple après avoir vérifié sa ligne de commande
+     * ({@link Cli}) : un code de sortie si l'exemple n'a pas tourné
+     * jusqu'au bout ({@code --help}, mauvaise entrée), -1 sinon.
+     */
+    public static int run(Class<?> example, String[] args, PrintStream out,
+            PrintStream err) throws Throwable {
+        int code = Cli.check(example, args, out, err);
+        if (code >= 0) {
+            return code;
+        }
+        Method main = example.getMethod("main", String[].class);
         try {
-            main.invoke(null, (Object) rest);
+            main.invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                return Cli.refuse(example, bad.getMessage(), err);
+            }
             throw e.getCause();
         }
+        return -1;
     }
 
     /**

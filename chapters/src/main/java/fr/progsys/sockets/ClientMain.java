@@ -24,8 +24,8 @@ public final class ClientMain {
     public static void run(String[] args, Exchange exchange)
             throws IOException {
         if (args.length < 2 || !args[0].equals("--port")) {
-            System.out.println("usage : --port N requête…");
-            return;
+            throw new IllegalArgumentException(
+                    "il faut --port N puis les requêtes");
         }
         InetSocketAddress server = new InetSocketAddress(
                 InetAddress.getLoopbackAddress(), Integer.parseInt(args[1]));

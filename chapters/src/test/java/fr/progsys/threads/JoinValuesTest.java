@@ -2,6 +2,8 @@ package fr.progsys.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,15 +13,48 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 
 @DisplayName("T10, T11 : chaque thread rend son nom, main les joint dans l'ordre")
 class JoinValuesTest {
 
     private static final Pattern JOINED =
             Pattern.compile("main : thread n° (\\d+), valeur (\\S+)");
+
+    @Test
+    @Timeout(120)
+    @DisplayName("T10, T11 : le jumeau C join_values.c rend les mêmes valeurs, dans le même ordre, que JoinValues")
+    void cTwinPrintsTheSameFacts(@TempDir Path dir) {
+        Tools.require("gcc");
+        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
+                "src/main/c/threads/join_values.c"), dir.resolve("join_values"));
+        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(30),
+                List.of(exe.toString()));
+        assertThat(c.exitCode()).as(c.console()).isZero();
+        Snippets.write("threads/join-values-c.txt", "$ ./join_values\n" + c.stdout());
+        ChildJvm.Result java = Snippets.capture(JoinValues.class);
+        // Un jumeau qui joindrait dans l'ordre de fin, ou rendrait autre
+        // chose que le nom, donnerait une autre liste.
+        assertThat(joinedValues(c.stdout(), "main : thread (\\d+), valeur (\\S+)"))
+                .containsExactly("aînée", "cadette", "benjamine")
+                .isEqualTo(joinedValues(java.stdout(), JOINED.pattern()));
+        assertThat(c.stdout().lines().filter(l -> l.endsWith("je rends mon nom")))
+                .hasSize(3);
+    }
+
+    private static List<String> joinedValues(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        List<String> values = new ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(2));
+        }
+        return values;
+    }
 
     @Test
     @DisplayName("T10, T11 : main affiche, dans l'ordre de création, l'identifiant et le nom rendu")

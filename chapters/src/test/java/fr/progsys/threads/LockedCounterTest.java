@@ -3,6 +3,7 @@ package fr.progsys.threads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +13,44 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 
 @DisplayName("T14, T16 : le compteur protégé par un verrou")
 class LockedCounterTest {
 
     private static final Duration SHORT = Duration.ofSeconds(5);
+
+    @Test
+    @Timeout(180)
+    @DisplayName("T14, T16 : le jumeau C locked_counter.c, sous pthread_mutex, imprime le même total exact que LockedCounter")
+    void cTwinPrintsTheSameTotal(@TempDir Path dir) {
+        Tools.require("gcc");
+        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
+                "src/main/c/threads/locked_counter.c"),
+                dir.resolve("locked_counter"));
+        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(120),
+                List.of(exe.toString()));
+        assertThat(c.exitCode()).as(c.console()).isZero();
+        Snippets.write("threads/locked-counter-c.txt",
+                "$ ./locked_counter\n" + c.stdout());
+        ChildJvm.Result java = Snippets.capture(LockedCounter.class);
+        // Un jumeau sans lock/unlock perdrait des incréments : obtenu < attendu.
+        assertThat(digits(c.stdout(), "obtenu"))
+                .isEqualTo(digits(c.stdout(), "attendu"))
+                .isEqualTo(digits(java.stdout(), "obtenu"))
+                .isEqualTo("30000000");
+    }
+
+    /** Les chiffres de la ligne qui commence par {@code key}. */
+    private static String digits(String out, String key) {
+        return out.lines().filter(l -> l.startsWith(key)).findFirst()
+                .orElse("").replaceAll("\\D", "");
+    }
 
     @Test
     @DisplayName("T16 : 3 × 10 000 000 incréments sous synchronized : exactement 30 000 000")

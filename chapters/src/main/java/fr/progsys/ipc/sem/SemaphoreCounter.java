@@ -26,7 +26,8 @@ import fr.progsys.posix.Unistd;
  * boucles se chevauchent forcément).
  */
 @Example(name = "ipc.sem.counter", slides = {"I13", "I14", "I15"},
-        value = "Deux processus, un compteur partagé, un sémaphore nommé")
+        value = "Deux processus, un compteur partagé, un sémaphore nommé",
+        usage = "[NOM [N [--unlink]]]")
 public final class SemaphoreCounter {
 
     private SemaphoreCounter() {

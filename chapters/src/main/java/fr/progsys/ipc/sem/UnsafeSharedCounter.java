@@ -21,7 +21,8 @@ import fr.progsys.posix.Unistd;
  * le test s'en sert pour forcer l'entrelacement qui perd une mise à jour.
  */
 @Example(name = "ipc.sem.unsafe", slides = {"I14"},
-        value = "Deux processus, un compteur partagé, SANS sémaphore : pertes")
+        value = "Deux processus, un compteur partagé, SANS sémaphore : pertes",
+        usage = "[NOM [N [pas-à-pas | --unlink]]]")
 public final class UnsafeSharedCounter {
 
     private UnsafeSharedCounter() {

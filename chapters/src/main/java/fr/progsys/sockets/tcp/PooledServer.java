@@ -20,7 +20,8 @@ import fr.progsys.sockets.ServerOptions;
  * la file, le serveur répond qu'il est saturé au lieu de s'effondrer.
  */
 @Example(name = "sockets.tcp.pool", slides = {"S15"},
-        value = "Serveur TCP : pool de threads borné")
+        value = "Serveur TCP : pool de threads borné",
+        usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
 public final class PooledServer extends BlockingServer {
 
     /** Connexions acceptées qui attendent un thread libre. */

@@ -33,7 +33,8 @@ import fr.progsys.sockets.ServerOptions;
  * d'écoute change.
  */
 @Example(name = "sockets.tcp.selector", slides = {"S17"},
-        value = "Serveur TCP : un seul thread et un Selector")
+        value = "Serveur TCP : un seul thread et un Selector",
+        usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
 public final class SelectorServer implements TcpServer {
 
     /** Au-delà, on cesse de lire ce client tant qu'il ne lit pas. */
@@ -58,7 +59,7 @@ public final class SelectorServer implements TcpServer {
         try {
             ch = ServerSocketChannel.open(StandardProtocolFamily.INET);
             ch.bind(options.bindAddress(), BlockingServer.BACKLOG);
-            return new SelectorServer(ch, options.idle(), log, () -> { });
+            return start(ch, options.idle(), log, () -> { });
         } catch (IOException e) {
             if (ch != null) {
                 try {
@@ -73,9 +74,19 @@ public final class SelectorServer implements TcpServer {
 
     /**
      * Sert sur un canal d'écoute déjà lié (TCP ou Unix) ; {@code afterClose}
-     * s'exécute une fois tout fermé (pour effacer un fichier de socket).
+     * s'exécute une fois tout fermé (pour effacer un fichier de socket). Le
+     * thread de la boucle démarre ici, une fois l'objet construit.
      */
-    public SelectorServer(ServerSocketChannel listener, Duration idle,
+    public static SelectorServer start(ServerSocketChannel listener,
+            Duration idle, Consumer<String> log, Runnable afterClose)
+            throws IOException {
+        SelectorServer server =
+                new SelectorServer(listener, idle, log, afterClose);
+        server.loop.start();
+        return server;
+    }
+
+    private SelectorServer(ServerSocketChannel listener, Duration idle,
             Consumer<String> log, Runnable afterClose) throws IOException {
         this.listener = listener;
         this.address = listener.getLocalAddress();
@@ -86,7 +97,6 @@ public final class SelectorServer implements TcpServer {
         listener.configureBlocking(false);
         listener.register(selector, SelectionKey.OP_ACCEPT);
         loop = new Thread(this::run, "selector");
-        loop.start();
     }
 
     /** L'état d'une connexion : ce qui est reçu, ce qui reste à envoyer. */

@@ -23,7 +23,8 @@ import fr.progsys.sockets.ClientMain;
  * </pre>
  */
 @Example(name = "sockets.tcp.client", slides = {"S18", "S19", "S20", "S21"},
-        value = "Client TCP : connect, requêtes, réponses")
+        value = "Client TCP : connect, requêtes, réponses",
+        usage = "--port N REQUÊTE…")
 public final class TcpClient {
 
     /** Aucun appel du client ne peut bloquer plus longtemps que ceci. */

@@ -14,7 +14,8 @@ import fr.progsys.sockets.ServerOptions;
  * boucle, et un thread neuf pour chaque connexion acceptée (le fork du C).
  */
 @Example(name = "sockets.tcp.server", slides = {"S15", "S16", "S17"},
-        value = "Serveur TCP : un thread par connexion")
+        value = "Serveur TCP : un thread par connexion",
+        usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
 public final class ThreadPerConnectionServer extends BlockingServer {
 
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();

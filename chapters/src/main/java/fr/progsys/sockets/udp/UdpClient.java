@@ -20,7 +20,8 @@ import fr.progsys.sockets.ServerConsole;
  * garantit rien : une réponse peut ne jamais venir.
  */
 @Example(name = "sockets.udp.client", slides = {"S09", "S11"},
-        value = "Client UDP : port 0, envoi, réponse avec délai")
+        value = "Client UDP : port 0, envoi, réponse avec délai",
+        usage = "--port N REQUÊTE…")
 public final class UdpClient {
 
     static final int TIMEOUT_MS = 2_000;

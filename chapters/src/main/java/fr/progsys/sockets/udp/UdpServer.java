@@ -20,7 +20,8 @@ import fr.progsys.sockets.ServerOptions;
  * connexion, pas de thread par client : chaque datagramme est une requête.
  */
 @Example(name = "sockets.udp.server", slides = {"S11", "S12", "S14"},
-        value = "Serveur UDP : répond à l'adresse apprise du datagramme")
+        value = "Serveur UDP : répond à l'adresse apprise du datagramme",
+        usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
 public final class UdpServer implements AutoCloseable {
 
     /** Un octet de plus que la plus longue requête utile : on voit l'excès. */

@@ -20,7 +20,8 @@ import fr.progsys.sockets.tcp.TcpServer;
  * fait seul depuis Java 16 ({@link UnixDomainSocketAddress}).
  */
 @Example(name = "sockets.unix.stream", slides = {"U01", "S02", "S06"},
-        value = "Domaine Unix, flux : fichier de socket dans un dossier 0700")
+        value = "Domaine Unix, flux : fichier de socket dans un dossier 0700",
+        usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
 public final class UnixStreamServer {
 
     private UnixStreamServer() {
@@ -38,7 +39,7 @@ public final class UnixStreamServer {
             listener.close(); // le fichier, s'il existe, n'est pas à nous
             throw e;
         }
-        return new SelectorServer(listener, idle, log,
+        return SelectorServer.start(listener, idle, log,
                 () -> SocketDir.remove(socket));
     }
     // end::open[]

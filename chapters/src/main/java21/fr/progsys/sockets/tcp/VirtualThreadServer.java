@@ -17,7 +17,8 @@ import fr.progsys.sockets.ServerOptions;
  * porteur, qui sert un autre client.
  */
 @Example(name = "sockets.tcp.virtuel", slides = {"S15"},
-        value = "Serveur TCP : un thread virtuel par connexion (JDK 21+)")
+        value = "Serveur TCP : un thread virtuel par connexion (JDK 21+)",
+        usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
 public final class VirtualThreadServer extends BlockingServer {
 
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
