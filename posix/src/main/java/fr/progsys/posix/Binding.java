@@ -193,9 +193,21 @@ interface Binding {
         return Runtime.version().feature() >= 22 && lp64 && ffmCompiled() ? "ffm" : "jnr";
     }
 
-    /** errno vaut EINTR : l'appel bloquant a été interrompu par un signal, on le relance. */
-    static boolean interrupted(int errno) {
-        return errno == Errno.EINTR.intValue();
+    /**
+     * Relance {@code attempt} tant qu'il échoue avec EINTR (un signal a
+     * interrompu l'appel bloquant, signal(7) : on recommence, comme le ferait
+     * SA_RESTART). {@code attempt} rend vrai s'il a réussi.
+     *
+     * @return 0 si l'appel a réussi, sinon le errno de l'échec (jamais EINTR)
+     */
+    static int retryOnEintr(java.util.function.BooleanSupplier attempt) {
+        while (!attempt.getAsBoolean()) {
+            int errno = lastErrno();
+            if (errno != Errno.EINTR.intValue()) {
+                return errno;
+            }
+        }
+        return 0;
     }
 
     /** errno vaut {@code name} (par exemple EAGAIN, ETIMEDOUT). */

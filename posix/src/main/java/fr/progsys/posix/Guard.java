@@ -2,12 +2,15 @@ package fr.progsys.posix;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Protège une ressource native (descripteur, {@code sem_t *}, projection) contre
  * l'usage après fermeture.
  *
- * <p>Chaque appel natif est encadré par {@link #enter()} / {@link #exit()}.
+ * <p>Chaque appel natif passe par {@link #call}, {@link #run} ou
+ * {@link #syscall}, qui l'encadrent par {@link #enter()} / {@link #exit()}.
  * {@link #close()} interdit les nouveaux usages ; la vraie libération
  * (mq_close, sem_close, munmap…) n'a lieu que lorsque le dernier appel en
  * cours est revenu. Ainsi un thread bloqué dans {@code sem_wait} ne voit
@@ -74,6 +77,44 @@ final class Guard {
                 }
                 return true;
             }
+        }
+    }
+
+    /** {@code body} entre {@link #enter()} et {@link #exit()}, même s'il lève. */
+    <T> T call(Supplier<T> body) {
+        enter();
+        try {
+            return body.get();
+        } finally {
+            exit();
+        }
+    }
+
+    /** {@link #call} sans résultat. */
+    void run(Runnable body) {
+        enter();
+        try {
+            body.run();
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Un appel système gardé qui rend −1 en cas d'échec, comme en C : le −1
+     * devient une {@link PosixException} portant errno et l'appel décrit par
+     * {@code call} (construit seulement en cas d'échec).
+     */
+    long syscall(LongSupplier nativeCall, Supplier<String> call) {
+        enter();
+        try {
+            long result = nativeCall.getAsLong();
+            if (result == -1) {
+                throw PosixException.last(call.get());
+            }
+            return result;
+        } finally {
+            exit();
         }
     }
 

@@ -152,16 +152,10 @@ public final class MessageQueue implements AutoCloseable {
      */
     public void send(byte[] message, int priority) {
         checkPriority(priority);
-        guard.enter();
-        try {
-            while (Binding.get().mqSend(mqd, message, priority) == -1) {
-                int errno = Binding.lastErrno();
-                if (!Binding.interrupted(errno)) {
-                    throw new PosixException(sendCall("mq_send", message, priority), errno);
-                }
-            }
-        } finally {
-            guard.exit();
+        int errno = guard.call(() -> Binding.retryOnEintr(
+                () -> Binding.get().mqSend(mqd, message, priority) != -1));
+        if (errno != 0) {
+            throw new PosixException(sendCall("mq_send", message, priority), errno);
         }
     }
 
@@ -179,22 +173,15 @@ public final class MessageQueue implements AutoCloseable {
     public boolean timedSend(byte[] message, int priority, Duration timeout) {
         checkPriority(priority);
         Instant at = Binding.deadline(timeout);
-        guard.enter();
-        try {
-            while (Binding.get().mqTimedsend(mqd, message, priority, at) == -1) {
-                int errno = Binding.lastErrno();
-                if (Binding.is(errno, Errno.ETIMEDOUT)) {
-                    return false;
-                }
-                if (!Binding.interrupted(errno)) {
-                    throw new PosixException(sendCall("mq_timedsend", message, priority),
-                            errno);
-                }
-            }
+        int errno = guard.call(() -> Binding.retryOnEintr(
+                () -> Binding.get().mqTimedsend(mqd, message, priority, at) != -1));
+        if (errno == 0) {
             return true;
-        } finally {
-            guard.exit();
         }
+        if (Binding.is(errno, Errno.ETIMEDOUT)) {
+            return false;
+        }
+        throw new PosixException(sendCall("mq_timedsend", message, priority), errno);
     }
 
     /** {@link #timedSend(byte[], int, Duration)} d'un texte UTF-8. */
@@ -226,19 +213,13 @@ public final class MessageQueue implements AutoCloseable {
     public Message receive(int bufferSize) {
         checkBuffer(bufferSize);
         int[] prio = new int[1];
-        guard.enter();
-        try {
-            byte[] data;
-            while ((data = Binding.get().mqReceive(mqd, bufferSize, prio)) == null) {
-                int errno = Binding.lastErrno();
-                if (!Binding.interrupted(errno)) {
-                    throw new PosixException(receiveCall("mq_receive", bufferSize), errno);
-                }
-            }
-            return new Message(data, prio[0]);
-        } finally {
-            guard.exit();
+        byte[][] data = new byte[1][];
+        int errno = guard.call(() -> Binding.retryOnEintr(
+                () -> (data[0] = Binding.get().mqReceive(mqd, bufferSize, prio)) != null));
+        if (errno != 0) {
+            throw new PosixException(receiveCall("mq_receive", bufferSize), errno);
         }
+        return new Message(data[0], prio[0]);
     }
 
     /**
@@ -251,36 +232,23 @@ public final class MessageQueue implements AutoCloseable {
         int bufferSize = messageSize();
         int[] prio = new int[1];
         Instant at = Binding.deadline(timeout);
-        guard.enter();
-        try {
-            byte[] data;
-            while ((data = Binding.get().mqTimedreceive(mqd, bufferSize, prio, at)) == null) {
-                int errno = Binding.lastErrno();
-                if (Binding.is(errno, Errno.ETIMEDOUT)) {
-                    return Optional.empty();
-                }
-                if (!Binding.interrupted(errno)) {
-                    throw new PosixException(receiveCall("mq_timedreceive", bufferSize),
-                            errno);
-                }
-            }
-            return Optional.of(new Message(data, prio[0]));
-        } finally {
-            guard.exit();
+        byte[][] data = new byte[1][];
+        int errno = guard.call(() -> Binding.retryOnEintr(() ->
+                (data[0] = Binding.get().mqTimedreceive(mqd, bufferSize, prio, at)) != null));
+        if (errno == 0) {
+            return Optional.of(new Message(data[0], prio[0]));
         }
+        if (Binding.is(errno, Errno.ETIMEDOUT)) {
+            return Optional.empty();
+        }
+        throw new PosixException(receiveCall("mq_timedreceive", bufferSize), errno);
     }
 
     /** {@code mq_getattr} : les attributs courants, dont le nombre de messages présents. */
     public Attributes getAttributes() {
         long[] raw = new long[4];
-        guard.enter();
-        try {
-            if (Binding.get().mqGetattr(mqd, raw) == -1) {
-                throw PosixException.last("mq_getattr(" + mqd + ", &attr)");
-            }
-        } finally {
-            guard.exit();
-        }
+        guard.syscall(() -> Binding.get().mqGetattr(mqd, raw),
+                () -> "mq_getattr(" + mqd + ", &attr)");
         return Attributes.of(raw);
     }
 
@@ -294,14 +262,8 @@ public final class MessageQueue implements AutoCloseable {
         long[] in = {newAttr.flags(), newAttr.maxMessages(), newAttr.messageSize(),
             newAttr.currentMessages()};
         long[] old = new long[4];
-        guard.enter();
-        try {
-            if (Binding.get().mqSetattr(mqd, in, old) == -1) {
-                throw PosixException.last("mq_setattr(" + mqd + ", " + newAttr + ", &old)");
-            }
-        } finally {
-            guard.exit();
-        }
+        guard.syscall(() -> Binding.get().mqSetattr(mqd, in, old),
+                () -> "mq_setattr(" + mqd + ", " + newAttr + ", &old)");
         return Attributes.of(old);
     }
 

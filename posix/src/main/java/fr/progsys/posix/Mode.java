@@ -5,18 +5,12 @@ package fr.progsys.posix;
  * comme pour un fichier : on les écrit en octal, {@code 0600} = lecture et
  * écriture pour le propriétaire seul. Le {@code umask} du processus retire
  * encore des bits au moment de la création.
+ *
+ * <p>Le cours écrit les modes en octal ({@code 0600}), comme le C des
+ * diapositives et des jumeaux C : aucune constante {@code S_IRUSR}… ici, pour
+ * qu'il n'y ait qu'une façon de les écrire.
  */
 public final class Mode {
-
-    public static final int S_IRUSR = 0400;
-    public static final int S_IWUSR = 0200;
-    public static final int S_IRGRP = 0040;
-    public static final int S_IWGRP = 0020;
-    public static final int S_IROTH = 0004;
-    public static final int S_IWOTH = 0002;
-
-    /** {@code 0600} : le propriétaire lit et écrit, personne d'autre. */
-    public static final int OWNER_READ_WRITE = S_IRUSR | S_IWUSR;
 
     private Mode() {
     }

@@ -1,8 +1,5 @@
 package fr.progsys.posix;
 
-import java.time.Duration;
-import java.time.Instant;
-
 /**
  * Un sémaphore POSIX nommé ({@code sem_open}, {@code <semaphore.h>}) : un
  * compteur du noyau partagé par tous les processus qui ouvrent le même nom.
@@ -14,30 +11,20 @@ import java.time.Instant;
  * {@code wait} étant pris par {@link Object#wait()}, {@code sem_wait} s'appelle
  * {@link #await()}.
  *
- * <p>{@link #await()} bloque dans le noyau et ne réagit pas à
- * {@link Thread#interrupt()} : pour une attente bornée, {@link #tryWait(Duration)}
- * ({@code sem_timedwait}). Utiliser après {@link #close()} lève
- * {@link IllegalStateException} ; fermer deux fois est sans effet ; si un autre
- * thread est encore bloqué dans {@code sem_wait}, le vrai {@code sem_close}
- * attend son retour.
+ * <p>Les opérations ({@code sem_wait}, {@code sem_post}…) sont celles de
+ * {@link PosixSemaphore} ; si un autre thread est encore bloqué dans
+ * {@code sem_wait}, le vrai {@code sem_close} attend son retour.
  */
-public final class NamedSemaphore implements AutoCloseable {
+public final class NamedSemaphore extends PosixSemaphore {
 
     private static final String WHAT = "POSIX named semaphores";
 
     private final String name;
-    /** L'adresse du {@code sem_t} rendue par {@code sem_open}. */
-    private final long sem;
-    private final Guard guard;
 
+    /** @param sem l'adresse du {@code sem_t} rendue par {@code sem_open} */
     private NamedSemaphore(String name, long sem) {
+        super(sem, "sémaphore " + name, "sem [" + name + "]", null);
         this.name = name;
-        this.sem = sem;
-        this.guard = new Guard("sémaphore " + name, () -> {
-            if (Binding.get().semClose(sem) == -1) {
-                throw PosixException.last("sem_close(sem [" + name + "])");
-            }
-        });
     }
 
     /** Première forme, {@code sem_open(name, oflag)} : ouvre un sémaphore existant. */
@@ -98,94 +85,12 @@ public final class NamedSemaphore implements AutoCloseable {
         return name;
     }
 
-    public boolean isOpen() {
-        return guard.isOpen();
-    }
-
-    /** {@code sem_wait} : décrémente, ou bloque tant que la valeur est 0. */
-    public void await() {
-        guard.enter();
-        try {
-            SemOps.await(sem, what());
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /**
-     * {@code sem_trywait} : décrémente si la valeur est positive, sinon échoue
-     * tout de suite (EAGAIN en C).
-     *
-     * @return vrai si le sémaphore a été pris, faux si sa valeur était 0
-     */
-    public boolean tryWait() {
-        guard.enter();
-        try {
-            return SemOps.tryWait(sem, what());
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /**
-     * {@code sem_trywait}, mais en rendant l'erreur du C telle quelle : une
-     * {@link PosixException} EAGAIN si la valeur est 0.
-     */
-    public void tryWaitOrThrow() {
-        guard.enter();
-        try {
-            if (Binding.get().semTrywait(sem) == -1) {
-                throw PosixException.last("sem_trywait(" + what() + ")");
-            }
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /**
-     * {@code sem_timedwait} : comme {@link #await()}, sans attendre plus de
-     * {@code timeout}.
-     *
-     * @return vrai si le sémaphore a été pris, faux si le délai a expiré (ETIMEDOUT)
-     */
-    public boolean tryWait(Duration timeout) {
-        Instant deadline = SemOps.deadline(timeout);
-        guard.enter();
-        try {
-            return SemOps.timedWait(sem, deadline, what());
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /** {@code sem_post} : incrémente et réveille un processus bloqué s'il y en a. */
-    public void post() {
-        guard.enter();
-        try {
-            SemOps.post(sem, what());
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /** {@code sem_getvalue} : la valeur courante (instantané, déjà périmé au retour). */
-    public int value() {
-        guard.enter();
-        try {
-            return SemOps.value(sem, what());
-        } finally {
-            guard.exit();
-        }
-    }
-
-    private String what() {
-        return "sem [" + name + "]";
-    }
-
     /** {@code sem_close} : ce processus cesse de s'en servir ; le sémaphore et son nom restent. */
     @Override
-    public void close() {
-        guard.close();
+    void release() {
+        if (Binding.get().semClose(sem) == -1) {
+            throw PosixException.last("sem_close(sem [" + name + "])");
+        }
     }
 
     @Override

@@ -1,7 +1,5 @@
 package fr.progsys.posix;
 
-import jnr.constants.platform.OpenFlags.*;
-
 /**
  * Les options {@code O_*} de {@code <fcntl.h>}, avec les valeurs de la plateforme
  * courante (fournies par jnr-constants). On les combine comme en C :
@@ -23,6 +21,8 @@ public final class OpenFlags {
     public static final int O_NONBLOCK = value(jnr.constants.platform.OpenFlags.O_NONBLOCK);
     /** Pour shm_open : remet la taille à 0 si l'objet existe. */
     public static final int O_TRUNC = value(jnr.constants.platform.OpenFlags.O_TRUNC);
+    /** Le masque du mode d'accès : O_RDONLY, O_WRONLY ou O_RDWR (open(2)). */
+    public static final int O_ACCMODE = value(jnr.constants.platform.OpenFlags.O_ACCMODE);
 
     private OpenFlags() {
     }
@@ -34,7 +34,7 @@ public final class OpenFlags {
     /** Écrit des options comme en C, par exemple {@code O_CREAT|O_EXCL|O_RDWR}. */
     public static String toString(int oflag) {
         StringBuilder s = new StringBuilder();
-        int access = oflag & 3;
+        int access = oflag & O_ACCMODE;
         s.append(access == O_RDWR ? "O_RDWR" : access == O_WRONLY ? "O_WRONLY" : "O_RDONLY");
         if ((oflag & O_CREAT) != 0) {
             s.insert(0, "O_CREAT|");

@@ -120,14 +120,8 @@ public final class SharedMemory implements AutoCloseable {
                         + " (y accéder donnerait SIGBUS) ; faire munmap d'abord");
             }
         }
-        guard.enter();
-        try {
-            if (Binding.get().ftruncate(fd, size) == -1) {
-                throw PosixException.last("ftruncate(" + fd + " [" + name + "], " + size + ")");
-            }
-        } finally {
-            guard.exit();
-        }
+        guard.syscall(() -> Binding.get().ftruncate(fd, size),
+                () -> "ftruncate(" + fd + " [" + name + "], " + size + ")");
     }
 
     /**
@@ -136,15 +130,8 @@ public final class SharedMemory implements AutoCloseable {
      */
     public void fchmod(int mode) {
         Mode.check(mode);
-        guard.enter();
-        try {
-            if (Binding.get().fchmod(fd, mode) == -1) {
-                throw PosixException.last("fchmod(" + fd + " [" + name + "], "
-                        + Mode.toString(mode) + ")");
-            }
-        } finally {
-            guard.exit();
-        }
+        guard.syscall(() -> Binding.get().fchmod(fd, mode),
+                () -> "fchmod(" + fd + " [" + name + "], " + Mode.toString(mode) + ")");
     }
 
     /**
@@ -152,29 +139,14 @@ public final class SharedMemory implements AutoCloseable {
      * l'objet (POSIX le prévoit aussi ; seul root peut donner l'objet à un autre).
      */
     public void fchown(int uid, int gid) {
-        guard.enter();
-        try {
-            if (Binding.get().fchown(fd, uid, gid) == -1) {
-                throw PosixException.last("fchown(" + fd + " [" + name + "], " + uid + ", "
-                        + gid + ")");
-            }
-        } finally {
-            guard.exit();
-        }
+        guard.syscall(() -> Binding.get().fchown(fd, uid, gid),
+                () -> "fchown(" + fd + " [" + name + "], " + uid + ", " + gid + ")");
     }
 
     /** La taille de l'objet ({@code fstat}, champ {@code st_size}). */
     public long size() {
-        guard.enter();
-        try {
-            long size = Binding.get().fstatSize(fd);
-            if (size == -1) {
-                throw PosixException.last("fstat(" + fd + " [" + name + "], &st)");
-            }
-            return size;
-        } finally {
-            guard.exit();
-        }
+        return guard.syscall(() -> Binding.get().fstatSize(fd),
+                () -> "fstat(" + fd + " [" + name + "], &st)");
     }
 
     /** {@code map(0, length, prot, flags)}. */
@@ -203,8 +175,7 @@ public final class SharedMemory implements AutoCloseable {
         if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0) {
             throw new IllegalArgumentException("mmap : prot inconnu " + prot);
         }
-        guard.enter();
-        try {
+        return guard.call(() -> {
             long size = size();
             if (offset > size || length > size - offset) {
                 throw new IllegalArgumentException("mmap refusé : la zone [" + offset + ", "
@@ -215,9 +186,7 @@ public final class SharedMemory implements AutoCloseable {
             mappings.removeIf(old -> !old.isMapped());
             mappings.add(m);
             return m;
-        } finally {
-            guard.exit();
-        }
+        });
     }
 
     /**
@@ -226,17 +195,8 @@ public final class SharedMemory implements AutoCloseable {
      * @return le nombre d'octets lus, 0 à la fin de l'objet
      */
     public int read(byte[] buffer) {
-        guard.enter();
-        try {
-            long n = Binding.get().read(fd, buffer);
-            if (n == -1) {
-                throw PosixException.last("read(" + fd + " [" + name + "], buf, "
-                        + buffer.length + ")");
-            }
-            return (int) n;
-        } finally {
-            guard.exit();
-        }
+        return (int) guard.syscall(() -> Binding.get().read(fd, buffer),
+                () -> "read(" + fd + " [" + name + "], buf, " + buffer.length + ")");
     }
 
     /**
@@ -246,32 +206,14 @@ public final class SharedMemory implements AutoCloseable {
      * @return le nombre d'octets écrits
      */
     public int write(byte[] buffer) {
-        guard.enter();
-        try {
-            long n = Binding.get().write(fd, buffer);
-            if (n == -1) {
-                throw PosixException.last("write(" + fd + " [" + name + "], buf, "
-                        + buffer.length + ")");
-            }
-            return (int) n;
-        } finally {
-            guard.exit();
-        }
+        return (int) guard.syscall(() -> Binding.get().write(fd, buffer),
+                () -> "write(" + fd + " [" + name + "], buf, " + buffer.length + ")");
     }
 
     /** {@code lseek(fd, offset, SEEK_SET)} : place la position courante du descripteur. */
     public long seek(long offset) {
-        guard.enter();
-        try {
-            long at = Binding.get().lseek(fd, offset, SEEK_SET);
-            if (at == -1) {
-                throw PosixException.last("lseek(" + fd + " [" + name + "], " + offset
-                        + ", SEEK_SET)");
-            }
-            return at;
-        } finally {
-            guard.exit();
-        }
+        return guard.syscall(() -> Binding.get().lseek(fd, offset, SEEK_SET),
+                () -> "lseek(" + fd + " [" + name + "], " + offset + ", SEEK_SET)");
     }
 
     /** {@code close(fd)} : ferme le descripteur ; l'objet, son nom et les projections restent. */
