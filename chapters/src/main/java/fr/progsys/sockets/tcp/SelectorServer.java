@@ -9,17 +9,14 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.LineDecoder;
-import fr.progsys.sockets.Protocol;
+import fr.progsys.sockets.Connection;
 import fr.progsys.sockets.ServerConsole;
 import fr.progsys.sockets.ServerOptions;
 
@@ -30,15 +27,14 @@ import fr.progsys.sockets.ServerOptions;
  * connexion attend dans la file : accept ne bloque alors pas.
  *
  * <p>Marche aussi bien pour TCP que pour le domaine Unix : seul le canal
- * d'écoute change.
+ * d'écoute change. L'état de chaque client (lignes commencées, réponses en
+ * attente, contre-pression, inactivité) est dans {@link Connection}, pour que
+ * la boucle de select() se lise seule.
  */
 @Example(name = "sockets.tcp.selector", slides = {"S17"},
         value = "Serveur TCP : un seul thread et un Selector",
         usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
 public final class SelectorServer implements TcpServer {
-
-    /** Au-delà, on cesse de lire ce client tant qu'il ne lit pas. */
-    static final int MAX_PENDING_OUTPUT = 64 * 1024;
 
     private final ServerSocketChannel listener;
     private final SocketAddress address;
@@ -46,7 +42,7 @@ public final class SelectorServer implements TcpServer {
     private final Duration idle;
     private final Consumer<String> log;
     private final Runnable afterClose;
-    private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> peers = ConcurrentHashMap.newKeySet();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(4096);
     private final Thread loop;
     private volatile boolean stopping;
@@ -99,22 +95,6 @@ public final class SelectorServer implements TcpServer {
         loop = new Thread(this::run, "selector");
     }
 
-    /** L'état d'une connexion : ce qui est reçu, ce qui reste à envoyer. */
-    private static final class Peer {
-        final SocketChannel channel;
-        final String name;
-        final LineDecoder decoder = new LineDecoder(Protocol.MAX_LINE);
-        final ArrayDeque<ByteBuffer> output = new ArrayDeque<>();
-        int pending;
-        long lastActive = System.nanoTime();
-        boolean closeWhenFlushed;
-
-        Peer(SocketChannel channel, String name) {
-            this.channel = channel;
-            this.name = name;
-        }
-    }
-
     // tag::select-loop[]
     private void run() {
         while (!stopping) {
@@ -151,11 +131,11 @@ public final class SelectorServer implements TcpServer {
             SocketAddress remote = ch.getRemoteAddress();
             accepted++;
             String where = ServerConsole.show(remote);
-            Peer peer = new Peer(ch, "client " + accepted
+            Connection peer = new Connection(ch, "client " + accepted
                     + (where.isEmpty() ? "" : " " + where));
             ch.register(selector, SelectionKey.OP_READ, peer);
             peers.add(peer);
-            log.accept("connexion de " + peer.name);
+            log.accept("connexion de " + peer.name());
         } catch (IOException e) {
             log.accept("accept : " + e.getMessage());
         }
@@ -163,26 +143,18 @@ public final class SelectorServer implements TcpServer {
 
     // tag::serve[]
     private void serve(SelectionKey key) {
-        Peer peer = (Peer) key.attachment();
+        Connection peer = (Connection) key.attachment();
         try {
             if (key.isReadable()) {
                 readBuffer.clear();
-                int n = peer.channel.read(readBuffer); // ne bloque pas
+                int n = peer.channel().read(readBuffer); // ne bloque pas
                 if (n < 0) {
-                    close(peer, peer.decoder.hasPartialLine()
+                    close(peer, peer.hasPartialLine()
                             ? "parti au milieu d'une ligne" : "parti");
                     return;
                 }
-                peer.lastActive = System.nanoTime();
                 readBuffer.flip();
-                for (LineDecoder.Line line : peer.decoder.feed(readBuffer)) {
-                    Protocol.Reply reply = Protocol.reply(line);
-                    queue(peer, reply.text());
-                    if (reply.close()) {
-                        peer.closeWhenFlushed = true;
-                        break;
-                    }
-                }
+                peer.received(readBuffer); // lignes complètes → réponses
             }
             flush(peer, key);
         } catch (IOException e) {
@@ -191,54 +163,32 @@ public final class SelectorServer implements TcpServer {
     }
     // end::serve[]
 
-    private void queue(Peer peer, String text) {
-        byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        peer.output.add(ByteBuffer.wrap(bytes));
-        peer.pending += bytes.length;
-    }
-
-    /** Écrit ce que le noyau accepte ; le reste attend OP_WRITE. */
-    private void flush(Peer peer, SelectionKey key) throws IOException {
-        while (!peer.output.isEmpty()) {
-            ByteBuffer head = peer.output.peek();
-            peer.pending -= peer.channel.write(head); // écriture partielle
-            if (head.hasRemaining()) {
-                break; // tampon d'envoi plein : on reviendra
-            }
-            peer.output.poll();
-        }
-        if (peer.output.isEmpty() && peer.closeWhenFlushed) {
+    /** Écrit ce qui passe ; la suite attend OP_WRITE (voir Connection). */
+    private void flush(Connection peer, SelectionKey key) throws IOException {
+        int ops = peer.flush();
+        if (ops < 0) {
             close(peer, "fermé par le serveur");
-            return;
+        } else {
+            key.interestOps(ops);
         }
-        int ops = 0;
-        if (!peer.closeWhenFlushed && peer.pending < MAX_PENDING_OUTPUT) {
-            ops |= SelectionKey.OP_READ;
-        }
-        if (!peer.output.isEmpty()) {
-            ops |= SelectionKey.OP_WRITE;
-        }
-        key.interestOps(ops);
     }
 
     private long millisToNextIdleCheck() {
         long now = System.nanoTime();
         long next = idle.toNanos();
-        for (Peer p : peers) {
-            next = Math.min(next, p.lastActive + idle.toNanos() - now);
+        for (Connection p : peers) {
+            next = Math.min(next, p.nanosUntilIdle(now, idle));
         }
         return Math.max(1, next / 1_000_000 + 1);
     }
 
     private void closeIdlePeers() {
         long now = System.nanoTime();
-        for (Peer p : peers) {
-            if (!p.closeWhenFlushed && now - p.lastActive >= idle.toNanos()) {
-                queue(p, Protocol.IDLE);
-                p.closeWhenFlushed = true;
-                log.accept(p.name + " : inactif");
+        for (Connection p : peers) {
+            if (p.dismissIfIdle(now, idle)) {
+                log.accept(p.name() + " : inactif");
                 try {
-                    flush(p, p.channel.keyFor(selector));
+                    flush(p, p.channel().keyFor(selector));
                 } catch (IOException e) {
                     close(p, e.getMessage());
                 }
@@ -246,18 +196,18 @@ public final class SelectorServer implements TcpServer {
         }
     }
 
-    private void close(Peer peer, String why) {
+    private void close(Connection peer, String why) {
         peers.remove(peer);
         try {
-            peer.channel.close(); // annule aussi sa clé dans le Selector
+            peer.channel().close(); // annule aussi sa clé dans le Selector
         } catch (IOException e) {
             // déjà fermée
         }
-        log.accept(peer.name + " : " + why);
+        log.accept(peer.name() + " : " + why);
     }
 
     private void closeEverything() {
-        for (Peer p : peers) {
+        for (Connection p : peers) {
             close(p, "arrêt du serveur");
         }
         try {
