@@ -251,6 +251,7 @@ class CancellationTest {
     @Test
     @DisplayName("T12 : un thread de plateforme bloqué dans la lecture d'une socket"
             + " (java.io) reste bloqué après interrupt ; fermer la socket le libère")
+    @SuppressWarnings("try") // peer existe sans servir ; client est fermé exprès
     void socketReadIgnoresInterrupt() throws Exception {
         // tag::socket-ignores[]
         InetAddress loopback = InetAddress.getLoopbackAddress();

@@ -111,12 +111,20 @@ public final class Fils implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Thread t : threads) {
             t.interrupt();
         }
+        boolean interrompu = false;
         for (Thread t : threads) {
-            t.join(2_000);
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                interrompu = true; // on attend quand même les autres
+            }
+        }
+        if (interrompu) {
+            Thread.currentThread().interrupt();
         }
     }
 }

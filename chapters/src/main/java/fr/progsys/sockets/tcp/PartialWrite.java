@@ -25,6 +25,7 @@ public final class PartialWrite {
     }
 
     // tag::main[]
+    @SuppressWarnings("try") // reader n'est là que pour ne jamais lire
     public static void main(String[] args) throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1,
                 InetAddress.getLoopbackAddress());

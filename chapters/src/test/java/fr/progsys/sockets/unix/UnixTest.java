@@ -137,6 +137,7 @@ class UnixTest {
 
     @Test
     @DisplayName("U01 : datagrammes Unix : un client lié reçoit sa réponse")
+    @SuppressWarnings("try") // le serveur répond tant qu'il est ouvert
     void datagramClientWithANameGetsAnAnswer(@TempDir Path dir)
             throws IOException {
         Path path = SocketDir.createPrivate().resolve("d.sock");
@@ -151,6 +152,7 @@ class UnixTest {
 
     @Test
     @DisplayName("U01 : datagrammes Unix : un client sans nom ne peut pas recevoir de réponse")
+    @SuppressWarnings("try") // le serveur répond tant qu'il est ouvert
     void unnamedDatagramClientCannotBeAnswered() throws IOException {
         List<String> log = new CopyOnWriteArrayList<>();
         Path path = SocketDir.createPrivate().resolve("d.sock");

@@ -102,10 +102,14 @@ final class Relais implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         cote.close();
         versServeur.close();
-        aller.join(2_000);
-        retour.join(2_000);
+        try {
+            aller.join(2_000);
+            retour.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
