@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 import fr.progsys.threads.support.Race;
 
 @DisplayName("T19 : les philosophes naïfs s'interbloquent")
@@ -125,5 +130,31 @@ class NaivePhilosophersTest {
         table.start();
         await().atMost(SHORT).until(table::deadlocked);
         return table;
+    }
+
+    @Test
+    @Timeout(120)
+    @DisplayName("T19 : le jumeau C philosophers.c (sem_t par baguette, pthread_barrier) mène au même interblocage que NaivePhilosophers")
+    void cTwinReachesTheSameDeadlock(@TempDir Path dir) {
+        Tools.require("gcc");
+        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
+                "src/main/c/threads/philosophers.c"), dir.resolve("philosophers"));
+        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(30),
+                List.of(exe.toString()));
+        assertThat(c.exitCode()).as(c.console()).isZero();
+        Snippets.write("threads/philosophers-c.txt", "$ ./philosophers\n" + c.stdout());
+        ChildJvm.Result java = Snippets.capture(NaivePhilosophers.class);
+        // Chacun tient sa gauche et attend la droite du voisin : mêmes
+        // lignes (l'ordre, lui, dépend de l'ordonnanceur). Un jumeau qui
+        // prendrait la droite d'abord pour un seul philosophe (la parade)
+        // n'aurait pas cinq droites prises.
+        assertThat(taken(c.stdout())).hasSize(5)
+                .containsExactlyInAnyOrderElementsOf(taken(java.stdout()));
+        assertThat(c.stdout()).contains(
+                "main : interblocage : 5 sur 5 trouvent leur droite prise (EAGAIN)");
+    }
+
+    private static List<String> taken(String out) {
+        return out.lines().filter(l -> l.contains("prise, j'attends")).toList();
     }
 }

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.posix.UnnamedSemaphore;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
+import fr.progsys.testkit.Tools;
 import fr.progsys.threads.support.Race;
 
 @DisplayName("T17, T18 : le sémaphore POSIX anonyme (sem_init, pshared = 0)")
@@ -33,6 +38,32 @@ class PosixSemaphoreTest {
                 "cadette : sem_wait, j'attends",
                 "cadette : sem_wait rendu, jeton pris",
                 "main : valeur finale 0");
+    }
+
+    @Test
+    @Timeout(120)
+    @DisplayName("T17, T18 : le jumeau C posix_semaphore.c suit les mêmes étapes et voit les mêmes valeurs que PosixSemaphore")
+    void cTwinPrintsTheSameFacts(@TempDir Path dir) {
+        Tools.require("gcc");
+        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
+                "src/main/c/threads/posix_semaphore.c"), dir.resolve("posix_semaphore"));
+        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(30),
+                List.of(exe.toString()));
+        assertThat(c.exitCode()).as(c.console()).isZero();
+        Snippets.write("threads/posix-semaphore-c.txt", "$ ./posix_semaphore\n" + c.stdout());
+        ChildJvm.Result java = Snippets.capture(PosixSemaphore.class);
+        // Mêmes lignes, sauf sem_trywait : -1 et errno en C, false en Java.
+        // Un jumeau qui créerait le sémaphore à 2 jetons, ou dont sem_trywait
+        // réussirait, s'écarterait ici.
+        assertThat(c.stdout().lines()).containsExactly(
+                "main : sem_wait passé, valeur 0",
+                "main : sem_trywait = -1 (EAGAIN)",
+                "cadette : sem_wait, j'attends",
+                "cadette : sem_wait rendu, jeton pris",
+                "main : valeur finale 0");
+        assertThat(java.stdout().lines().filter(l -> !l.contains("sem_trywait")))
+                .containsExactlyElementsOf(c.stdout().lines()
+                        .filter(l -> !l.contains("sem_trywait")).toList());
     }
 
     @Test

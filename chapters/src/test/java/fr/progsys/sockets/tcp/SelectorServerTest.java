@@ -2,12 +2,15 @@ package fr.progsys.sockets.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.ServerOptions;
@@ -41,5 +44,14 @@ class SelectorServerTest extends TcpServerContract {
         } finally {
             clients.forEach(LineClient::close);
         }
+    }
+
+    @Test
+    @Timeout(120)
+    @DisplayName("S17 : le jumeau C select_server.c sert deux clients ouverts à la fois avec un seul thread, et répond comme SelectorServer")
+    void cTwinServesTwoClientsWithOneThread(@TempDir Path dir) {
+        // Un serveur à un thread par client en aurait trois.
+        cTwinAnswersLikeThisServer(dir, "select_server.c",
+                "sockets/select-server-c.txt", 1);
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,17 +20,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.Protocol;
 import fr.progsys.sockets.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
+import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Tools;
 
 /**
@@ -45,6 +52,63 @@ abstract class TcpServerContract {
 
     TcpServer start() {
         return start(ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * Le jumeau C {@code cFile} (src/main/c/sockets) face au même dialogue
+     * que ce serveur : deux clients ouverts ensemble, servis en alternance.
+     * Exige les mêmes réponses et, pendant que les deux clients sont
+     * ouverts, {@code threads} threads dans le processus C
+     * ({@code /proc/<pid>/task}) ; écrit la sortie du jumeau pour le livre.
+     */
+    void cTwinAnswersLikeThisServer(Path dir, String cFile, String snippet,
+            int threads) {
+        Path exe = CTwins.compile(cFile, dir);
+        List<String> c;
+        try (ChildJvm twin = ChildJvm.start(List.of(exe.toString()))) {
+            String listening = twin.awaitLine(l -> l.startsWith("écoute sur"),
+                    Duration.ofSeconds(20));
+            int port = Integer.parseInt(listening.replaceAll(".*:", ""));
+            c = twoClients(new InetSocketAddress("127.0.0.1", port),
+                    () -> assertThat(tasks(twin.pid()))
+                            .as("threads du jumeau C, deux clients ouverts")
+                            .isEqualTo(threads));
+            // 0, 1, 2 hérités, 3 l'écoute : les clients ont 4 et 5
+            twin.awaitLine("connexion : descripteur 5", Duration.ofSeconds(20));
+            Snippets.write(snippet, "$ ./" + cFile.replace(".c", "") + "\n"
+                    + twin.stdout().strip() + "\n");
+        }
+        List<String> java = twoClients(start().address(), () -> { });
+        assertThat(c).containsExactly("a PONG", "b PONG", "a PONG", "b BYE",
+                "b fermée", "a ERR");
+        assertThat(java.stream().map(l -> l.replaceAll("ERR.*", "ERR")))
+                .containsExactlyElementsOf(c);
+    }
+
+    /** Deux clients ouverts ensemble, servis en alternance. */
+    private static List<String> twoClients(SocketAddress server,
+            Runnable whileBothOpen) {
+        List<String> seen = new ArrayList<>();
+        try (LineClient a = LineClient.connect(server);
+                LineClient b = LineClient.connect(server)) {
+            seen.add("a " + a.send("PING").readLine());
+            seen.add("b " + b.send("PING").readLine());
+            whileBothOpen.run();
+            seen.add("a " + a.send("PING").readLine()); // a toujours servi
+            seen.add("b " + b.send("QUIT").readLine());
+            seen.add(b.awaitClosedByServer() ? "b fermée" : "b ouverte");
+            seen.add("a " + a.send("INCONNU").readLine());
+        }
+        return seen;
+    }
+
+    private static long tasks(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc",
+                String.valueOf(pid), "task"))) {
+            return tasks.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     TcpServer track(TcpServer server) {

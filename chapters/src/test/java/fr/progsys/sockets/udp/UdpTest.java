@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.sockets.CTwins;
@@ -146,6 +147,28 @@ class UdpTest {
                 "(?s).*client lié à 127\\.0\\.0\\.1:(\\d+).*", "$1"));
         assertThat(port).as("port choisi par le système, pas celui du serveur")
                 .isNotEqualTo(server.address().getPort());
+    }
+
+    @Test
+    @Timeout(120)
+    @DisplayName("S09, S11 : le jumeau C udp_client.c (sendto, recvfrom) reçoit du serveur Java les réponses qu'obtient UdpClient")
+    void cTwinClientGetsTheSameReplies(@TempDir Path dir) throws IOException {
+        Path exe = CTwins.compile("udp_client.c", dir);
+        String port = String.valueOf(server.address().getPort());
+        ChildJvm.Result c = CTwins.runOk(exe, port, "PING", "SOMME 2 3", "QUIT");
+        Snippets.write("sockets/udp-client-c.txt", "$ ./udp_client " + port
+                + " PING 'SOMME 2 3' QUIT\n" + c.stdout());
+        List<String> java = UdpClient.exchange(server.address(),
+                List.of("PING", "SOMME 2 3", "QUIT"));
+        // Un jumeau qui oublierait htons enverrait ailleurs : pas de réponse.
+        assertThat(c.stdout().lines().filter(l -> l.contains(" → "))
+                .map(l -> l.substring(l.indexOf(" → ") + 3)))
+                .containsExactly("PONG", "5", Protocol.BYE)
+                .containsExactlyElementsOf(java);
+        int cPort = Integer.parseInt(c.stdout().replaceAll(
+                "(?s).*client lié à 127\\.0\\.0\\.1:(\\d+).*", "$1"));
+        assertThat(cPort).as("port 0 : le noyau en choisit un libre")
+                .isPositive().isNotEqualTo(server.address().getPort());
     }
 
     @Test
