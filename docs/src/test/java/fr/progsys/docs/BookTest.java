@@ -227,6 +227,33 @@ class BookTest {
         assertThat(tooWide).as("lignes de sortie trop longues").isEmpty();
     }
 
+    @Test
+    @DisplayName("aucun défaut de mise en page connu dans les sources : apostrophe collée à un `code`, mot doublé devant un renvoi")
+    void noKnownLayoutDefectInTheSources() throws IOException {
+        // '` ouvre un guillemet typographique pour Asciidoctor : « qu'`accept` »
+        // sortait avec ses accents graves ; le renvoi court s'écrit déjà
+        // « Section 2.3 », « section <<x>> » l'aurait doublé.
+        Pattern apostropheCode = Pattern.compile("\\p{L}'`");
+        Pattern doubledWord = Pattern.compile(
+                "(?i)\\b(section|chapitre|annexe|partie|figure|tableau)[ \u00a0]+<<");
+        List<String> found = new ArrayList<>();
+        for (Path p : asciidocFiles()) {
+            List<String> lines = Files.readAllLines(p);
+            boolean inBlock = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (l.equals("----") || l.equals("....")) {
+                    inBlock = !inBlock;
+                }
+                if (!inBlock && !l.startsWith("//") && (apostropheCode.matcher(l).find()
+                        || doubledWord.matcher(l).find())) {
+                    found.add(DOCS.relativize(p) + ":" + (i + 1) + " : " + l);
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     /** Le retrait commun de la région qui contient la ligne n (indent=0 le retire). */
     private static int indentOfRegion(List<String> lines, int n) {
         int start = n;
