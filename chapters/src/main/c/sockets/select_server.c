@@ -6,12 +6,12 @@
  * gcc -std=c11 -Wall -o select_server select_server.c */
 // tag::main[]
 #define _DEFAULT_SOURCE
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "listen_local.h"
 
 static void answer(int fd, fd_set *all) {
     char line[256];
@@ -32,18 +32,7 @@ static void answer(int fd, fd_set *all) {
 }
 
 int main(void) {
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(0)};
-    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-    int listener = socket(AF_INET, SOCK_STREAM, 0);
-    socklen_t len = sizeof a;
-    if (bind(listener, (struct sockaddr *) &a, len) == -1
-            || listen(listener, SOMAXCONN) == -1) {
-        perror("bind/listen");
-        return 1;
-    }
-    getsockname(listener, (struct sockaddr *) &a, &len);
-    printf("écoute sur 127.0.0.1:%d\n", ntohs(a.sin_port));
-    fflush(stdout);
+    int listener = listen_local();      /* socket, bind, listen */
     fd_set all;                      /* les sockets à surveiller */
     FD_ZERO(&all);
     FD_SET(listener, &all);

@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerOptions;
 
 /**
  * bind nomme une socket. Avec le port 0, le système en choisit un libre ;

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import fr.progsys.sockets.ServerConsole;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerConsole;
+import fr.progsys.sockets.support.ServerOptions;
 
 /**
  * Le squelette commun des serveurs TCP bloquants : socket, bind, listen,

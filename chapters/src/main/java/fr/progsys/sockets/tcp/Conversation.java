@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import fr.progsys.sockets.LineDecoder;
-import fr.progsys.sockets.Protocol;
-import fr.progsys.sockets.ServerConsole;
+import fr.progsys.sockets.support.LineDecoder;
+import fr.progsys.sockets.support.Protocol;
+import fr.progsys.sockets.support.ServerConsole;
 
 /**
  * Le dialogue avec un client, en mode bloquant : ce que fait le thread (ou le

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.LineDecoder;
+import fr.progsys.sockets.support.LineDecoder;
 
 /**
  * read rend ce qui est arrivé, pas « un message » : TCP transporte un flot

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.Protocol;
-import fr.progsys.sockets.ServerConsole;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.Protocol;
+import fr.progsys.sockets.support.ServerConsole;
+import fr.progsys.sockets.support.ServerOptions;
 
 /**
  * Le même service avec un nombre borné de threads : un pool fixe et une file

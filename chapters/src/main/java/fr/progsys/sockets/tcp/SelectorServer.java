@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.Connection;
-import fr.progsys.sockets.ServerConsole;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.Connection;
+import fr.progsys.sockets.support.ServerConsole;
+import fr.progsys.sockets.support.ServerOptions;
 
 /**
  * Le même service avec UN seul thread : toutes les sockets sont en mode non

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.ClientMain;
+import fr.progsys.sockets.support.ClientMain;
 
 /**
  * Le client TCP de la diapositive : socket, (bind facultatif), adresse du

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.ServerConsole;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerConsole;
+import fr.progsys.sockets.support.ServerOptions;
 
 /**
  * Le serveur TCP de la diapositive : socket, bind, listen, puis accept en
@@ -16,28 +16,39 @@ import fr.progsys.sockets.ServerOptions;
 @Example(name = "sockets.tcp.server", slides = {"S15", "S16", "S17"},
         value = "Serveur TCP : un thread par connexion",
         usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
-public final class ThreadPerConnectionServer extends BlockingServer {
+public class ThreadPerConnectionServer extends BlockingServer {
 
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
     public ThreadPerConnectionServer(ServerOptions options,
             Consumer<String> log) {
-        super(options, log, "accept (thread par connexion)");
+        this(options, log, "accept (thread par connexion)");
+    }
+
+    /** Pour {@code VirtualThreadServer} : même serveur, autres threads. */
+    ThreadPerConnectionServer(ServerOptions options, Consumer<String> log,
+            String acceptThreadName) {
+        super(options, log, acceptThreadName);
         startAccepting();
     }
 
     // tag::hand-off[]
     @Override
     void handOff(Socket client, Runnable dialogue) {
-        Thread t = new Thread(() -> {
+        Thread t = newThread("client " + client.getPort(), () -> {
             try {
                 dialogue.run();
             } finally {
                 workers.remove(Thread.currentThread());
             }
-        }, "client " + client.getPort());
+        });
         workers.add(t);
         t.start(); // et le thread d'accept retourne aussitôt à accept()
+    }
+
+    /** Un thread de plateforme : un thread noyau de plus par client. */
+    Thread newThread(String name, Runnable body) {
+        return new Thread(body, name);
     }
     // end::hand-off[]
 

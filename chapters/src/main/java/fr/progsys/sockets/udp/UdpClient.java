@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.ClientMain;
-import fr.progsys.sockets.ServerConsole;
+import fr.progsys.sockets.support.ClientMain;
+import fr.progsys.sockets.support.ServerConsole;
 
 /**
  * Le client UDP : une socket liée au port 0 (le système choisit), un

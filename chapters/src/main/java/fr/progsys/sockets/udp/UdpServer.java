@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.Protocol;
-import fr.progsys.sockets.ServerConsole;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.Protocol;
+import fr.progsys.sockets.support.ServerConsole;
+import fr.progsys.sockets.support.ServerOptions;
 
 /**
  * Le serveur UDP : une socket liée à un port connu, et une boucle qui reçoit

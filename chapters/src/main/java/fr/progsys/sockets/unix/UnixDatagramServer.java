@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.Protocol;
-import fr.progsys.sockets.ServerConsole;
+import fr.progsys.sockets.support.Protocol;
+import fr.progsys.sockets.support.ServerConsole;
 import jnr.unixsocket.UnixDatagramChannel;
 import jnr.unixsocket.UnixSocketAddress;
 

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.ServerConsole;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerConsole;
+import fr.progsys.sockets.support.ServerOptions;
 import fr.progsys.sockets.tcp.SelectorServer;
 import fr.progsys.sockets.tcp.TcpServer;
 

@@ -1,13 +1,10 @@
 package fr.progsys.sockets.tcp;
 
-import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import fr.progsys.Example;
-import fr.progsys.sockets.ServerConsole;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerConsole;
+import fr.progsys.sockets.support.ServerOptions;
 
 /**
  * Le serveur de la diapositive, un thread par connexion, mais un thread
@@ -19,43 +16,22 @@ import fr.progsys.sockets.ServerOptions;
 @Example(name = "sockets.tcp.virtuel", slides = {"S15"},
         value = "Serveur TCP : un thread virtuel par connexion (JDK 21+)",
         usage = "[--port N] [--all-interfaces] [--idle S] [--threads N]")
-public final class VirtualThreadServer extends BlockingServer {
-
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+public final class VirtualThreadServer extends ThreadPerConnectionServer {
 
     public VirtualThreadServer(ServerOptions options, Consumer<String> log) {
         super(options, log, "accept (thread virtuel par connexion)");
-        startAccepting();
     }
 
     // tag::hand-off[]
+    /**
+     * Un thread virtuel au lieu d'un thread de plateforme (au lieu de
+     * {@code new Thread(…)}) : tout le reste est hérité.
+     */
     @Override
-    void handOff(Socket client, Runnable dialogue) {
-        Thread t = Thread.ofVirtual() // au lieu de new Thread(…)
-                .name("client " + client.getPort())
-                .unstarted(() -> {
-                    try {
-                        dialogue.run();
-                    } finally {
-                        workers.remove(Thread.currentThread());
-                    }
-                });
-        workers.add(t);
-        t.start(); // et le thread d'accept retourne aussitôt à accept()
+    Thread newThread(String name, Runnable body) {
+        return Thread.ofVirtual().name(name).unstarted(body);
     }
     // end::hand-off[]
-
-    @Override
-    void stopWorkers() {
-        for (Thread t : workers) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         ServerOptions options = ServerOptions.parse(args);

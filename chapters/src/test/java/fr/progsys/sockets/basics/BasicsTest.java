@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.sockets.CTwins;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Strace;

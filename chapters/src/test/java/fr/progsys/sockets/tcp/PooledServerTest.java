@@ -6,8 +6,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import fr.progsys.sockets.LineClient;
-import fr.progsys.sockets.Protocol;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.Protocol;
+import fr.progsys.sockets.support.ServerOptions;
 
 @DisplayName("S15 : serveur TCP, pool de threads borné")
 class PooledServerTest extends TcpServerContract {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.sockets.LineClient;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerOptions;
 
 @DisplayName("S17 : serveur TCP, un seul thread et un Selector")
 class SelectorServerTest extends TcpServerContract {

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.progsys.sockets.LineDecoder;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.LineDecoder;
+import fr.progsys.sockets.support.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Tools;

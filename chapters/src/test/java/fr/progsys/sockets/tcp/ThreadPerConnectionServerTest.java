@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerOptions;
 
 @DisplayName("S15 : serveur TCP, un thread par connexion")
 class ThreadPerConnectionServerTest extends TcpServerContract {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.sockets.CTwins;
 import fr.progsys.sockets.NcSession;
-import fr.progsys.sockets.Protocol;
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.Protocol;
+import fr.progsys.sockets.support.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.testkit.Tools;

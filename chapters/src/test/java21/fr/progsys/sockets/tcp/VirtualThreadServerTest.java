@@ -7,7 +7,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import fr.progsys.sockets.ServerOptions;
+import fr.progsys.sockets.support.ServerOptions;
 import fr.progsys.testkit.Tools;
 
 /** Le même contrat que les trois autres serveurs (JDK 21+). */

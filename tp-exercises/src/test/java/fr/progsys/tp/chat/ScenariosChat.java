@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Timeout;
  * Les scénarios communs aux deux serveurs de chat (TP chat, un thread par
  * client ; TP selector, un seul thread).
  */
-// Un interblocage dans le code du TP (deux threads qui s'attendent dans
-// synchronized) ne répond pas à interrupt() : le test tourne dans un thread à
-// part, abandonné au bout de 30 s, et l'exigence échoue au lieu de tout bloquer.
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class ScenariosChat {
 

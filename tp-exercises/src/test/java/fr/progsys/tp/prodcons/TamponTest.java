@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("TP prodcons")
-// Un interblocage dans le code du TP (deux threads qui s'attendent dans
-// synchronized) ne répond pas à interrupt() : le test tourne dans un thread à
-// part, abandonné au bout de 15 s, et l'exigence échoue au lieu de tout bloquer.
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TamponTest {
 

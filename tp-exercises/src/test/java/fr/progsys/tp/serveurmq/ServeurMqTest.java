@@ -31,9 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("TP serveurmq")
 @ExtendWith(IpcHygiene.class)
-// Un interblocage dans le code du TP (deux threads qui s'attendent dans
-// synchronized) ne répond pas à interrupt() : le test tourne dans un thread à
-// part, abandonné au bout de 20 s, et l'exigence échoue au lieu de tout bloquer.
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServeurMqTest {
 

@@ -1,4 +1,4 @@
-package fr.progsys.sockets;
+package fr.progsys.sockets.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

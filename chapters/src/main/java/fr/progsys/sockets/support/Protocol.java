@@ -1,4 +1,4 @@
-package fr.progsys.sockets;
+package fr.progsys.sockets.support;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fr.progsys.sockets;
+package fr.progsys.sockets.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
