@@ -228,6 +228,32 @@ class BookTest {
     }
 
     @Test
+    @DisplayName("sous chaque énoncé de TP, la piste et l'idée clé seulement ; le code des indices est en annexe")
+    void codeHintsAreAtTheEndOfTheBook() throws IOException {
+        Pattern include = Pattern.compile("indices\\.adoc\\[tag=([\\w-]+)\\]");
+        List<String> inAppendix = new ArrayList<>();
+        Matcher m = include.matcher(Files.readString(
+                DOCS.resolve("annexes/indices-code.adoc")));
+        while (m.find()) {
+            inAppendix.add(m.group(1));
+        }
+        List<String> tps = new ArrayList<>();
+        try (Stream<Path> pages = Files.list(DOCS.resolve("tp"))) {
+            for (Path page : pages.filter(p -> !p.endsWith("travaux-pratiques.adoc"))
+                    .sorted().toList()) {
+                Matcher t = include.matcher(Files.readString(page));
+                assertThat(t.find()).as(page + " inclut ses indices").isTrue();
+                String tag = t.group(1);
+                assertThat(tag).as(page + " : pas le code sous l'énoncé")
+                        .doesNotEndWith("-code");
+                assertThat(t.find()).as(page + " : une seule inclusion").isFalse();
+                tps.add(tag + "-code");
+            }
+        }
+        assertThat(inAppendix).containsExactlyInAnyOrderElementsOf(tps);
+    }
+
+    @Test
     @DisplayName("aucun défaut de mise en page connu dans les sources : apostrophe collée à un `code`, mot doublé devant un renvoi")
     void noKnownLayoutDefectInTheSources() throws IOException {
         // '` ouvre un guillemet typographique pour Asciidoctor : « qu'`accept` »

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Les indices des TP, lus dans le fichier que le livre inclut aussi
- * (src/test/resources/fr/progsys/tp/indices.adoc) : une étiquette AsciiDoc
- * par TP, dans l'ordre du livre, et dans chacune les blocs « .Indice n : … ».
+ * (src/test/resources/fr/progsys/tp/indices.adoc) : par TP, dans l'ordre
+ * du livre, une étiquette {@code <tp>} (piste, idée clé) puis une étiquette
+ * {@code <tp>-code} (le code), et dans chacune les blocs « .Indice n : … ».
  */
 final class Indices {
 
@@ -52,8 +53,10 @@ final class Indices {
         StringBuilder corps = null;
         for (String l : texte.split("\n", -1)) {
             if (l.startsWith("// tag::")) {
-                tp = l.substring(8, l.indexOf('['));
-                m.put(tp, new ArrayList<>());
+                // <tp> : la piste et l'idée clé ; <tp>-code : le code, qui
+                // vient à la suite (le livre le met à la fin du volume).
+                tp = l.substring(8, l.indexOf('[')).replaceFirst("-code$", "");
+                m.putIfAbsent(tp, new ArrayList<>());
             } else if (l.startsWith("// end::")) {
                 tp = null;
             } else if (tp != null && l.startsWith(".Indice ")) {

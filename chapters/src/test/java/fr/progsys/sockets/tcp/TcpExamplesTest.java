@@ -213,11 +213,9 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S10 : fermer avec des octets reçus non lus envoie un RST : le lecteur perd la fin (Connection reset)")
     void closeWithUnreadDataResetsTheConnection() throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 1,
-                InetAddress.getLoopbackAddress());
-                SocketChannel writer =
-                        SocketChannel.open(server.getLocalSocketAddress());
-                Socket reader = server.accept()) {
+        try (Connected c = Connected.open()) {
+            SocketChannel writer = c.writer();
+            Socket reader = c.reader();
             reader.getOutputStream().write('?'); // jamais lu par writer
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     writer.socket().getInputStream().available() == 1);
@@ -241,11 +239,9 @@ class TcpExamplesTest {
     @Test
     @DisplayName("S10 : sans octet non lu, close sans SO_LINGER finit par un FIN : fin de flot, pas de RST")
     void closeWithoutUnreadDataEndsWithFin() throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 1,
-                InetAddress.getLoopbackAddress());
-                SocketChannel writer =
-                        SocketChannel.open(server.getLocalSocketAddress());
-                Socket reader = server.accept()) {
+        try (Connected c = Connected.open()) {
+            SocketChannel writer = c.writer();
+            Socket reader = c.reader();
             long written = CloseDelivers.writeThenClose(writer, false);
             reader.setSoTimeout(10_000);
             byte[] chunk = new byte[64 * 1024];
@@ -316,5 +312,38 @@ class TcpExamplesTest {
         // Refus immédiat, pas l'expiration du délai de connect du client.
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .isLessThan(Duration.ofMillis(TcpClient.TIMEOUT_MS));
+    }
+
+    /** Une connexion TCP sur la boucle locale : writer côté client, reader côté serveur. */
+    private record Connected(ServerSocket server, SocketChannel writer, Socket reader)
+            implements AutoCloseable {
+
+        static Connected open() throws IOException {
+            ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            SocketChannel writer = null;
+            try {
+                writer = SocketChannel.open(server.getLocalSocketAddress());
+                return new Connected(server, writer, server.accept());
+            } catch (IOException e) {
+                if (writer != null) {
+                    writer.close();
+                }
+                server.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                reader.close();
+            } finally {
+                try {
+                    writer.close();
+                } finally {
+                    server.close();
+                }
+            }
+        }
     }
 }
