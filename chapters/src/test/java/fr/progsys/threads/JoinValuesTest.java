@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
-import fr.progsys.testkit.Tools;
 
 @DisplayName("T10, T11 : chaque thread rend son nom, main les joint dans l'ordre")
 class JoinValuesTest {
@@ -30,13 +29,8 @@ class JoinValuesTest {
     @Timeout(120)
     @DisplayName("T10, T11 : le jumeau C join_values.c rend les mêmes valeurs, dans le même ordre, que JoinValues")
     void cTwinPrintsTheSameFacts(@TempDir Path dir) {
-        Tools.require("gcc");
-        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
-                "src/main/c/threads/join_values.c"), dir.resolve("join_values"));
-        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(30),
-                List.of(exe.toString()));
-        assertThat(c.exitCode()).as(c.console()).isZero();
-        Snippets.write("threads/join-values-c.txt", "$ ./join_values\n" + c.stdout());
+        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "join_values.c",
+                Duration.ofSeconds(30), "threads/join-values-c.txt");
         ChildJvm.Result java = Snippets.capture(JoinValues.class);
         // Un jumeau qui joindrait dans l'ordre de fin, ou rendrait autre
         // chose que le nom, donnerait une autre liste.

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
-import fr.progsys.testkit.Tools;
 
 @DisplayName("T14, T16 : le compteur protégé par un verrou")
 class LockedCounterTest {
@@ -29,15 +28,8 @@ class LockedCounterTest {
     @Timeout(180)
     @DisplayName("T14, T16 : le jumeau C locked_counter.c, sous pthread_mutex, imprime le même total exact que LockedCounter")
     void cTwinPrintsTheSameTotal(@TempDir Path dir) {
-        Tools.require("gcc");
-        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
-                "src/main/c/threads/locked_counter.c"),
-                dir.resolve("locked_counter"));
-        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(120),
-                List.of(exe.toString()));
-        assertThat(c.exitCode()).as(c.console()).isZero();
-        Snippets.write("threads/locked-counter-c.txt",
-                "$ ./locked_counter\n" + c.stdout());
+        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "locked_counter.c",
+                Duration.ofSeconds(120), "threads/locked-counter-c.txt");
         ChildJvm.Result java = Snippets.capture(LockedCounter.class);
         // Un jumeau sans lock/unlock perdrait des incréments : obtenu < attendu.
         assertThat(digits(c.stdout(), "obtenu"))

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
-import fr.progsys.testkit.Tools;
 import fr.progsys.threads.support.Race;
 
 @DisplayName("T19 : les philosophes naïfs s'interbloquent")
@@ -136,13 +135,8 @@ class NaivePhilosophersTest {
     @Timeout(120)
     @DisplayName("T19 : le jumeau C philosophers.c (sem_t par baguette, pthread_barrier) mène au même interblocage que NaivePhilosophers")
     void cTwinReachesTheSameDeadlock(@TempDir Path dir) {
-        Tools.require("gcc");
-        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
-                "src/main/c/threads/philosophers.c"), dir.resolve("philosophers"));
-        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(30),
-                List.of(exe.toString()));
-        assertThat(c.exitCode()).as(c.console()).isZero();
-        Snippets.write("threads/philosophers-c.txt", "$ ./philosophers\n" + c.stdout());
+        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "philosophers.c",
+                Duration.ofSeconds(30), "threads/philosophers-c.txt");
         ChildJvm.Result java = Snippets.capture(NaivePhilosophers.class);
         // Chacun tient sa gauche et attend la droite du voisin : mêmes
         // lignes (l'ordre, lui, dépend de l'ordonnanceur). Un jumeau qui

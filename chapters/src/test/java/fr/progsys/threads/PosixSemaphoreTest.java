@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.progsys.posix.UnnamedSemaphore;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
-import fr.progsys.testkit.Tools;
 import fr.progsys.threads.support.Race;
 
 @DisplayName("T17, T18 : le sémaphore POSIX anonyme (sem_init, pshared = 0)")
@@ -44,13 +42,8 @@ class PosixSemaphoreTest {
     @Timeout(120)
     @DisplayName("T17, T18 : le jumeau C posix_semaphore.c suit les mêmes étapes et voit les mêmes valeurs que PosixSemaphore")
     void cTwinPrintsTheSameFacts(@TempDir Path dir) {
-        Tools.require("gcc");
-        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
-                "src/main/c/threads/posix_semaphore.c"), dir.resolve("posix_semaphore"));
-        ChildJvm.Result c = ChildJvm.run(Duration.ofSeconds(30),
-                List.of(exe.toString()));
-        assertThat(c.exitCode()).as(c.console()).isZero();
-        Snippets.write("threads/posix-semaphore-c.txt", "$ ./posix_semaphore\n" + c.stdout());
+        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "posix_semaphore.c",
+                Duration.ofSeconds(30), "threads/posix-semaphore-c.txt");
         ChildJvm.Result java = Snippets.capture(PosixSemaphore.class);
         // Mêmes lignes, sauf sem_trywait : -1 et errno en C, false en Java.
         // Un jumeau qui créerait le sémaphore à 2 jetons, ou dont sem_trywait

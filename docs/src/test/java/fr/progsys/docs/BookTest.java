@@ -254,7 +254,7 @@ class BookTest {
     }
 
     @Test
-    @DisplayName("aucun défaut de mise en page connu dans les sources : apostrophe collée à un `code`, mot doublé devant un renvoi")
+    @DisplayName("aucun défaut de mise en page connu dans les sources : apostrophe collée à un `code`, mot doublé devant un renvoi, nombre coupable en fin de ligne")
     void noKnownLayoutDefectInTheSources() throws IOException {
         // '` ouvre un guillemet typographique pour Asciidoctor : « qu'`accept` »
         // sortait avec ses accents graves ; le renvoi court s'écrit déjà
@@ -262,6 +262,10 @@ class BookTest {
         Pattern apostropheCode = Pattern.compile("\\p{L}'`");
         Pattern doubledWord = Pattern.compile(
                 "(?i)\\b(section|chapitre|annexe|partie|figure|tableau)[ \u00a0]+<<");
+        // « 30 000 000 » écrit avec des espaces ordinaires peut se couper en
+        // fin de ligne : les groupes de chiffres prennent une espace fine
+        // insécable (U+202F).
+        Pattern splittableNumber = Pattern.compile("(?<![\\d.,])\\d{1,3}(?: \\d{3})+(?!\\d)");
         List<String> found = new ArrayList<>();
         for (Path p : asciidocFiles()) {
             List<String> lines = Files.readAllLines(p);
@@ -272,7 +276,8 @@ class BookTest {
                     inBlock = !inBlock;
                 }
                 if (!inBlock && !l.startsWith("//") && (apostropheCode.matcher(l).find()
-                        || doubledWord.matcher(l).find())) {
+                        || doubledWord.matcher(l).find()
+                        || splittableNumber.matcher(l.replaceAll("`[^`]*`", "")).find())) {
                     found.add(DOCS.relativize(p) + ":" + (i + 1) + " : " + l);
                 }
             }

@@ -14,36 +14,33 @@ class ScaleTest {
 
     static final int N = 60;
 
-    /** Les champs : débit, médiane, p99, threads, RSS, complet. */
-    private static String[] measure(String server, int clients) throws Exception {
-        return Scale.measureOne(server, clients, 3).split(";");
+    /**
+     * Mesure {@code server} sous {@code clients} clients, exige que tous
+     * aient été servis et rend le nombre de threads du serveur. Les champs de
+     * la mesure : débit, médiane, p99, threads, RSS, complet.
+     */
+    private static int threadsServingAll(String server, int clients) throws Exception {
+        String[] fields = Scale.measureOne(server, clients, 3).split(";");
+        assertThat(fields[5]).as("tous les clients servis").isEqualTo("oui");
+        return Integer.parseInt(fields[3]);
     }
 
     @Test
     @DisplayName("un thread par connexion : le serveur a au moins autant de threads que de clients")
     void threadPerConnectionHasAtLeastOneThreadPerClient() throws Exception {
-        String[] fields = measure("threads", N);
-
-        assertThat(fields[5]).isEqualTo("oui");
-        assertThat(Integer.parseInt(fields[3])).isGreaterThanOrEqualTo(N);
+        assertThat(threadsServingAll("threads", N)).isGreaterThanOrEqualTo(N);
     }
 
     @Test
     @DisplayName("pool fixe : tous les clients sont servis, avec moins de threads que de clients")
     void poolServesEveryClientWithFewerThreads() throws Exception {
         int clients = EchoServers.POOL + 40; // plus de clients que de threads dans le pool
-        String[] fields = measure("pool", clients);
-
-        assertThat(fields[5]).isEqualTo("oui");
-        assertThat(Integer.parseInt(fields[3])).isLessThan(clients);
+        assertThat(threadsServingAll("pool", clients)).isLessThan(clients);
     }
 
     @Test
     @DisplayName("Selector : tous les clients sont servis par un seul thread de service")
     void selectorServesEveryClientWithOneThread() throws Exception {
-        String[] fields = measure("selector", N);
-
-        assertThat(fields[5]).isEqualTo("oui");
-        assertThat(Integer.parseInt(fields[3])).isLessThan(N);
+        assertThat(threadsServingAll("selector", N)).isLessThan(N);
     }
 }
