@@ -214,22 +214,20 @@ class TcpExamplesTest {
     @DisplayName("S10 : fermer avec des octets reçus non lus envoie un RST : le lecteur perd la fin (Connection reset)")
     void closeWithUnreadDataResetsTheConnection() throws IOException {
         try (Connected c = Connected.open()) {
-            SocketChannel writer = c.writer();
-            Socket reader = c.reader();
-            reader.getOutputStream().write('?'); // jamais lu par writer
+            c.reader().getOutputStream().write('?'); // jamais lu par c.writer()
             await().atMost(Duration.ofSeconds(10)).until(() ->
-                    writer.socket().getInputStream().available() == 1);
-            long written = CloseDelivers.writeThenClose(writer, false);
-            reader.setSoTimeout(10_000);
+                    c.writer().socket().getInputStream().available() == 1);
+            long written = CloseDelivers.writeThenClose(c.writer(), false);
+            c.reader().setSoTimeout(10_000);
             byte[] chunk = new byte[64 * 1024];
             long[] read = {0};
             assertThatThrownBy(() -> {
-                for (int n; (n = reader.getInputStream().read(chunk)) > 0; ) {
+                for (int n; (n = c.reader().getInputStream().read(chunk)) > 0; ) {
                     read[0] += n;
                 }
             }).isInstanceOf(SocketException.class)
                     .hasMessageContaining("Connection reset");
-            // Ce qui était encore dans le tampon d'envoi de writer est perdu
+            // Ce qui était encore dans le tampon d'envoi de c.writer() est perdu
             // (write a rendu 0 : le tampon était plein) ; Linux livre ce qui
             // avait déjà atteint le tampon de réception du lecteur.
             assertThat(read[0]).isPositive().isLessThan(written);
@@ -240,14 +238,12 @@ class TcpExamplesTest {
     @DisplayName("S10 : sans octet non lu, close sans SO_LINGER finit par un FIN : fin de flot, pas de RST")
     void closeWithoutUnreadDataEndsWithFin() throws IOException {
         try (Connected c = Connected.open()) {
-            SocketChannel writer = c.writer();
-            Socket reader = c.reader();
-            long written = CloseDelivers.writeThenClose(writer, false);
-            reader.setSoTimeout(10_000);
+            long written = CloseDelivers.writeThenClose(c.writer(), false);
+            c.reader().setSoTimeout(10_000);
             byte[] chunk = new byte[64 * 1024];
             long read = 0;
             int n;
-            while ((n = reader.getInputStream().read(chunk)) > 0) {
+            while ((n = c.reader().getInputStream().read(chunk)) > 0) {
                 read += n; // aucune exception : FIN, pas RST
             }
             assertThat(n).isEqualTo(-1);
