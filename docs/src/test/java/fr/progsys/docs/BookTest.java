@@ -179,6 +179,43 @@ class BookTest {
     }
 
     @Test
+    @DisplayName("chaque section d'une diapositive renvoie à sa page de manuel (« Voir : … »)")
+    void everySlideSectionNamesItsManPage() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Path p : asciidocFiles()) {
+            List<String> lines = Files.readAllLines(p);
+            for (int i = 1; i < lines.size(); i++) {
+                if (!lines.get(i).matches("={3,4} .*")
+                        || !lines.get(i - 1).matches("\\[\\[slide-\\w+]]")) {
+                    continue;
+                }
+                int end = i + 1;
+                while (end < lines.size() && !lines.get(end).matches("={2,4} .*")) {
+                    end++;
+                }
+                if (lines.subList(i, end).stream()
+                        .noneMatch(l -> l.matches(".*Voir[\\u00a0 ]:.*"))) {
+                    missing.add(DOCS.relativize(p) + " : " + lines.get(i));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    @DisplayName("aucun renvoi ne s'affiche comme [ancre] : chacun vise une section ou porte son texte")
+    void everyCrossReferenceHasAText() throws IOException {
+        // <<x>> vers une ancre posée dans le texte (pas sur un titre) n'a pas
+        // de texte : Asciidoctor affiche alors « [x] ».
+        Matcher m = Pattern.compile(">\\[([a-z][\\w-]*)\\]</a>").matcher(html());
+        List<String> bare = new ArrayList<>();
+        while (m.find()) {
+            bare.add(m.group(1));
+        }
+        assertThat(bare).isEmpty();
+    }
+
+    @Test
     @DisplayName("le livre HTML ne charge rien depuis le réseau (ni polices, ni scripts)")
     void htmlFetchesNothingFromTheNetwork() throws IOException {
         assertThat(HtmlChecks.networkFetches(html())).as("ressources chargées par le réseau").isEmpty();
@@ -225,6 +262,24 @@ class BookTest {
             }
         }
         assertThat(tooWide).as("lignes de sortie trop longues").isEmpty();
+    }
+
+    @Test
+    @DisplayName("l'annexe des diapositives a une ligne par diapositive de diapositives.csv, et son renvoi")
+    void slideAppendixListsEverySlide() throws IOException {
+        // Le renvoi va à la section qui porte l'ancre slide-<id> (ou qui la
+        // contient, quand l'ancre est posée dans le texte de la section).
+        Pattern row = Pattern.compile("^\\| ([A-Z]\\d\\d) \\| .+ \\| <<(slide-[a-z]\\d\\d)>>$",
+                Pattern.MULTILINE);
+        Matcher m = row.matcher(Files.readString(DOCS.resolve("annexes/diapositives.adoc")));
+        List<String> rows = new ArrayList<>();
+        while (m.find()) {
+            assertThat(m.group(2).charAt(6)).as(m.group(1) + " : renvoi dans son chapitre")
+                    .isEqualTo(Character.toLowerCase(m.group(1).charAt(0)));
+            rows.add(m.group(1));
+        }
+        assertThat(rows).containsExactlyElementsOf(
+                slides().stream().map(Slides.Slide::id).toList());
     }
 
     @Test
