@@ -30,17 +30,17 @@ import java.util.regex.Pattern;
 public final class Diapositives {
 
     /** Un paquet de diapositives par chapitre : fichier du livre, titre, nom. */
-    record Chapitre(String source, String titre, String nom) {
+    record Chapter(String source, String title, String name) {
     }
 
     /** La liste des diapositives du cours, relative au dossier AsciiDoc. */
-    static final String LISTE = "diapositives.csv";
+    static final String SLIDE_LIST = "diapositives.csv";
 
-    static final Pattern TITRE_CHAPITRE = Pattern.compile("^== (.+)$");
+    static final Pattern CHAPTER_TITLE = Pattern.compile("^== (.+)$");
 
     static final Pattern INCLUDE_ADOC = Pattern.compile("^include::([^{}\\[]+\\.adoc)\\[\\]\\s*$");
-    static final Pattern ANCRE = Pattern.compile("\\[\\[(slide-[a-z]\\d\\d)\\]\\]");
-    static final Pattern TITRE = Pattern.compile("^(={2,5}) (.+)$");
+    static final Pattern ANCHOR = Pattern.compile("\\[\\[(slide-[a-z]\\d\\d)\\]\\]");
+    static final Pattern HEADING = Pattern.compile("^(={2,5}) (.+)$");
     static final Pattern XREF = Pattern.compile("<<([^,>]+)(?:,\\s*([^>]+))?>>");
     static final Pattern FENCE = Pattern.compile("^(-{4,}|\\.{4,}|={4,}|\\*{4,}|_{4,}|\\+{4,})\\s*$");
 
@@ -53,75 +53,75 @@ public final class Diapositives {
             System.exit(2);
         }
         Path sources = Path.of(args[0]);
-        Path sortie = Files.createDirectories(Path.of(args[1]));
-        for (Chapitre c : chapitres(sources)) {
-            List<String> lignes = deplier(sources.resolve(c.source()));
-            String paquet = paquet(c, lignes);
-            Files.writeString(sortie.resolve(c.nom() + ".adoc"), paquet, StandardCharsets.UTF_8);
-            System.out.println("diapositives : " + c.nom() + ".adoc ("
-                    + compter(paquet) + " diapositives)");
+        Path outDir = Files.createDirectories(Path.of(args[1]));
+        for (Chapter c : chapters(sources)) {
+            List<String> sourceLines = expand(sources.resolve(c.source()));
+            String deck = deck(c, sourceLines);
+            Files.writeString(outDir.resolve(c.name() + ".adoc"), deck, StandardCharsets.UTF_8);
+            System.out.println("diapositives : " + c.name() + ".adoc ("
+                    + countSlides(deck) + " diapositives)");
         }
     }
 
     /**
      * Les chapitres, dans l'ordre où la liste des diapositives
-     * ({@value #LISTE}, deuxième champ) les nomme : le chapitre {@code ipc}
-     * est le fichier {@code chapitres/NN-ipc.adoc}, son titre la première
+     * ({@value #SLIDE_LIST}, deuxième champ) les nomme : le chapitre {@code ipc}
+     * est le fichier {@code chapters/NN-ipc.adoc}, son titre la première
      * ligne {@code == } de ce fichier. Ajouter un chapitre, c'est ajouter ses
      * lignes à la liste et son fichier au livre, sans toucher à ce programme.
      */
-    static List<Chapitre> chapitres(Path sources) throws IOException {
-        Set<String> noms = new LinkedHashSet<>();
-        boolean entete = true;
-        for (String l : Files.readAllLines(sources.resolve(LISTE), StandardCharsets.UTF_8)) {
-            String ligne = l.strip();
-            if (ligne.isEmpty() || ligne.startsWith("#")) {
+    static List<Chapter> chapters(Path sources) throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        boolean header = true;
+        for (String l : Files.readAllLines(sources.resolve(SLIDE_LIST), StandardCharsets.UTF_8)) {
+            String line = l.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (entete) { // id;chapitre;titre;ancre
-                entete = false;
+            if (header) { // id;chapitre;titre;ancre
+                header = false;
                 continue;
             }
-            String[] champs = ligne.split(";", -1);
-            if (champs.length != 4) {
-                throw new IllegalArgumentException(LISTE + " : ligne mal formée « " + ligne + " »");
+            String[] fields = line.split(";", -1);
+            if (fields.length != 4) {
+                throw new IllegalArgumentException(SLIDE_LIST + " : ligne mal formée « " + line + " »");
             }
-            noms.add(champs[1].strip());
+            names.add(fields[1].strip());
         }
-        List<Chapitre> chapitres = new ArrayList<>();
-        for (String nom : noms) {
-            List<Path> fichiers;
-            try (var liste = Files.list(sources.resolve("chapitres"))) {
-                fichiers = liste.filter(p -> p.getFileName().toString()
-                        .matches("\\d\\d-" + Pattern.quote(nom) + "\\.adoc")).toList();
+        List<Chapter> chapters = new ArrayList<>();
+        for (String name : names) {
+            List<Path> adocFiles;
+            try (var slideList = Files.list(sources.resolve("chapitres"))) {
+                adocFiles = slideList.filter(p -> p.getFileName().toString()
+                        .matches("\\d\\d-" + Pattern.quote(name) + "\\.adoc")).toList();
             }
-            if (fichiers.size() != 1) {
-                throw new IllegalArgumentException("chapitre « " + nom + " » de " + LISTE
-                        + " : un fichier chapitres/NN-" + nom + ".adoc attendu, "
-                        + fichiers.size() + " trouvés");
+            if (adocFiles.size() != 1) {
+                throw new IllegalArgumentException("chapitre « " + name + " » de " + SLIDE_LIST
+                        + " : un fichier chapitres/NN-" + name + ".adoc attendu, "
+                        + adocFiles.size() + " trouvés");
             }
-            Path fichier = fichiers.get(0);
-            String titre = Files.readAllLines(fichier, StandardCharsets.UTF_8).stream()
-                    .map(TITRE_CHAPITRE::matcher).filter(Matcher::matches)
+            Path adocFile = adocFiles.get(0);
+            String title = Files.readAllLines(adocFile, StandardCharsets.UTF_8).stream()
+                    .map(CHAPTER_TITLE::matcher).filter(Matcher::matches)
                     .map(m -> m.group(1).strip()).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(fichier
+                    .orElseThrow(() -> new IllegalArgumentException(adocFile
                             + " : pas de titre « == » de chapitre"));
-            chapitres.add(new Chapitre("chapitres/" + fichier.getFileName(), titre, nom));
+            chapters.add(new Chapter("chapitres/" + adocFile.getFileName(), title, name));
         }
-        return chapitres;
+        return chapters;
     }
 
-    static long compter(String paquet) {
-        return paquet.lines().filter(l -> l.startsWith("== ")).count();
+    static long countSlides(String deck) {
+        return deck.lines().filter(l -> l.startsWith("== ")).count();
     }
 
     /** Le chapitre avec ses {@code include::x.adoc[]} remplacés par leur texte. */
-    static List<String> deplier(Path fichier) throws IOException {
+    static List<String> expand(Path adocFile) throws IOException {
         List<String> out = new ArrayList<>();
-        for (String l : Files.readAllLines(fichier, StandardCharsets.UTF_8)) {
+        for (String l : Files.readAllLines(adocFile, StandardCharsets.UTF_8)) {
             Matcher m = INCLUDE_ADOC.matcher(l);
             if (m.matches()) {
-                out.addAll(deplier(fichier.resolveSibling(m.group(1))));
+                out.addAll(expand(adocFile.resolveSibling(m.group(1))));
             } else {
                 out.add(l);
             }
@@ -131,30 +131,30 @@ public final class Diapositives {
 
     /** Une section du livre qui deviendra une diapositive. */
     static final class Section {
-        final Set<String> ancres = new LinkedHashSet<>();
-        String titre;
-        final List<List<String>> blocs = new ArrayList<>();
+        final Set<String> anchors = new LinkedHashSet<>();
+        String title;
+        final List<List<String>> blocks = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
     }
 
-    static String paquet(Chapitre c, List<String> lignes) {
-        List<Section> sections = decouper(lignes);
+    static String deck(Chapter c, List<String> sourceLines) {
+        List<Section> sections = splitSections(sourceLines);
         StringBuilder s = new StringBuilder();
-        s.append("= ").append(c.titre()).append('\n')
+        s.append("= ").append(c.title()).append('\n')
                 .append("// Fabriqué par Diapositives.java à partir du livre : ne pas modifier.\n")
                 .append("include::{diapos-src}/attributs.adoc[]\n\n");
         for (Section sec : sections) {
-            String id = sec.ancres.iterator().next();
+            String id = sec.anchors.iterator().next();
             s.append("[#").append(id).append("]\n");
-            s.append("== ").append(sec.titre).append('\n');
+            s.append("== ").append(sec.title).append('\n');
             // Les autres identifiants : des <span id> (le convertisseur reveal.js
             // ne rend pas l'id des ancres [[…]] en ligne).
             s.append("[.diapo-ids]\n").append(ids(sec, id)).append("\n\n");
-            for (int i = 0; i < sec.blocs.size(); i++) {
+            for (int i = 0; i < sec.blocks.size(); i++) {
                 if (i > 0) {
-                    s.append("=== ").append(sec.titre).append(" (suite)\n\n");
+                    s.append("=== ").append(sec.title).append(" (suite)\n\n");
                 }
-                sec.blocs.get(i).forEach(l -> s.append(l).append('\n'));
+                sec.blocks.get(i).forEach(l -> s.append(l).append('\n'));
                 s.append('\n');
                 if (i == 0 && !sec.notes.isEmpty()) {
                     s.append("[.notes]\n****\n");
@@ -162,7 +162,7 @@ public final class Diapositives {
                     s.append("****\n\n");
                 }
             }
-            if (sec.blocs.isEmpty() && !sec.notes.isEmpty()) {
+            if (sec.blocks.isEmpty() && !sec.notes.isEmpty()) {
                 s.append("[.notes]\n****\n");
                 sec.notes.forEach(l -> s.append(l).append('\n'));
                 s.append("****\n\n");
@@ -171,11 +171,11 @@ public final class Diapositives {
         return s.toString();
     }
 
-    static String ids(Section sec, String premier) {
+    static String ids(Section sec, String first) {
         List<String> ids = new ArrayList<>();
-        for (String a : sec.ancres) {
+        for (String a : sec.anchors) {
             String id = a.substring("slide-".length()).toUpperCase(java.util.Locale.ROOT);
-            ids.add(a.equals(premier) ? id : "[#" + a + "]#" + id + "#");
+            ids.add(a.equals(first) ? id : "[#" + a + "]#" + id + "#");
         }
         return "Diapositive" + (ids.size() > 1 ? "s " : " ") + String.join(", ", ids);
     }
@@ -184,112 +184,112 @@ public final class Diapositives {
      * Découpe le chapitre en sections à ancre de diapositive ; garde de chacune
      * les listings, tableaux, figures et encadrés Précision.
      */
-    static List<Section> decouper(List<String> lignes) {
+    static List<Section> splitSections(List<String> sourceLines) {
         List<Section> sections = new ArrayList<>();
-        Section courante = null;
-        List<String> ancresEnAttente = new ArrayList<>();
+        Section current = null;
+        List<String> pendingAnchors = new ArrayList<>();
         int i = 0;
-        while (i < lignes.size()) {
-            String l = lignes.get(i);
-            Matcher t = TITRE.matcher(l);
+        while (i < sourceLines.size()) {
+            String l = sourceLines.get(i);
+            Matcher t = HEADING.matcher(l);
             if (t.matches() && t.group(1).length() >= 3) {
-                if (!ancresEnAttente.isEmpty()) {
-                    courante = new Section();
-                    courante.ancres.addAll(ancresEnAttente);
-                    courante.titre = sansXref(t.group(2));
-                    sections.add(courante);
-                    ancresEnAttente.clear();
+                if (!pendingAnchors.isEmpty()) {
+                    current = new Section();
+                    current.anchors.addAll(pendingAnchors);
+                    current.title = withoutXref(t.group(2));
+                    sections.add(current);
+                    pendingAnchors.clear();
                 } else if (t.group(1).length() <= 3) {
-                    courante = null; // section sans diapositive : ni la sienne, ni la précédente
+                    current = null; // section sans diapositive : ni la sienne, ni la précédente
                 }
                 i++;
                 continue;
             }
-            Matcher a = ANCRE.matcher(l);
-            boolean ancres = false;
+            Matcher a = ANCHOR.matcher(l);
+            boolean anchors = false;
             while (a.find()) {
-                ancres = true;
-                if (courante != null && !ligneSuivanteEstTitre(lignes, i)) {
-                    courante.ancres.add(a.group(1));
+                anchors = true;
+                if (current != null && !nextLineIsHeading(sourceLines, i)) {
+                    current.anchors.add(a.group(1));
                 } else {
-                    ancresEnAttente.add(a.group(1));
+                    pendingAnchors.add(a.group(1));
                 }
             }
-            if (ancres) {
+            if (anchors) {
                 i++;
                 continue;
             }
-            if (courante == null) {
+            if (current == null) {
                 i++;
                 continue;
             }
             if (l.startsWith("NOTE: ")) {
-                int fin = finDeParagraphe(lignes, i);
-                courante.notes.add(sansXref(l.substring("NOTE: ".length())));
-                for (int k = i + 1; k < fin; k++) {
-                    courante.notes.add(sansXref(lignes.get(k)));
+                int end = endOfParagraph(sourceLines, i);
+                current.notes.add(withoutXref(l.substring("NOTE: ".length())));
+                for (int k = i + 1; k < end; k++) {
+                    current.notes.add(withoutXref(sourceLines.get(k)));
                 }
-                courante.notes.add("");
-                i = fin;
+                current.notes.add("");
+                i = end;
                 continue;
             }
-            if (l.equals("[NOTE]") && i + 1 < lignes.size() && FENCE.matcher(lignes.get(i + 1)).matches()) {
-                String fence = lignes.get(i + 1).strip();
+            if (l.equals("[NOTE]") && i + 1 < sourceLines.size() && FENCE.matcher(sourceLines.get(i + 1)).matches()) {
+                String fence = sourceLines.get(i + 1).strip();
                 int k = i + 2;
-                while (k < lignes.size() && !lignes.get(k).strip().equals(fence)) {
-                    courante.notes.add(sansXref(lignes.get(k)));
+                while (k < sourceLines.size() && !sourceLines.get(k).strip().equals(fence)) {
+                    current.notes.add(withoutXref(sourceLines.get(k)));
                     k++;
                 }
-                courante.notes.add("");
+                current.notes.add("");
                 i = k + 1;
                 continue;
             }
-            if (debutDeBloc(l)) {
-                List<String> bloc = new ArrayList<>();
-                if (i > 0 && lignes.get(i - 1).matches("^\\.[^.\\s].*")) {
-                    bloc.add(sansXref(lignes.get(i - 1))); // le titre du listing ou de la figure
+            if (startsBlock(l)) {
+                List<String> block = new ArrayList<>();
+                if (i > 0 && sourceLines.get(i - 1).matches("^\\.[^.\\s].*")) {
+                    block.add(withoutXref(sourceLines.get(i - 1))); // le titre du listing ou de la figure
                 }
                 int k = i;
                 if (l.startsWith("|===")) {
-                    bloc.add(l);
+                    block.add(l);
                     k++;
-                    while (k < lignes.size() && !lignes.get(k).startsWith("|===")) {
-                        bloc.add(sansXref(lignes.get(k)));
+                    while (k < sourceLines.size() && !sourceLines.get(k).startsWith("|===")) {
+                        block.add(withoutXref(sourceLines.get(k)));
                         k++;
                     }
-                    bloc.add(lignes.get(Math.min(k, lignes.size() - 1)));
+                    block.add(sourceLines.get(Math.min(k, sourceLines.size() - 1)));
                     i = k + 1;
                 } else {
-                    bloc.add(l); // [source…] ou [plantuml…] ou [cols…]
+                    block.add(l); // [source…] ou [plantuml…] ou [cols…]
                     k++;
-                    if (k < lignes.size() && lignes.get(k).startsWith("|===")) {
-                        bloc.add(lignes.get(k));
+                    if (k < sourceLines.size() && sourceLines.get(k).startsWith("|===")) {
+                        block.add(sourceLines.get(k));
                         k++;
-                        while (k < lignes.size() && !lignes.get(k).startsWith("|===")) {
-                            bloc.add(sansXref(lignes.get(k)));
+                        while (k < sourceLines.size() && !sourceLines.get(k).startsWith("|===")) {
+                            block.add(withoutXref(sourceLines.get(k)));
                             k++;
                         }
-                        bloc.add("|===");
+                        block.add("|===");
                         i = k + 1;
-                    } else if (k < lignes.size() && FENCE.matcher(lignes.get(k)).matches()) {
-                        String fence = lignes.get(k).strip();
-                        bloc.add(lignes.get(k));
+                    } else if (k < sourceLines.size() && FENCE.matcher(sourceLines.get(k)).matches()) {
+                        String fence = sourceLines.get(k).strip();
+                        block.add(sourceLines.get(k));
                         k++;
-                        while (k < lignes.size() && !lignes.get(k).strip().equals(fence)) {
-                            bloc.add(lignes.get(k));
+                        while (k < sourceLines.size() && !sourceLines.get(k).strip().equals(fence)) {
+                            block.add(sourceLines.get(k));
                             k++;
                         }
-                        bloc.add(fence);
+                        block.add(fence);
                         i = k + 1;
                         // Les explications des repères <1>, <2>… suivent le listing.
                         int c = i;
-                        while (c < lignes.size() && lignes.get(c).isBlank()) {
+                        while (c < sourceLines.size() && sourceLines.get(c).isBlank()) {
                             c++;
                         }
-                        if (c < lignes.size() && lignes.get(c).matches("^<\\d+> .*")) {
-                            bloc.add("");
-                            while (c < lignes.size() && !lignes.get(c).isBlank()) {
-                                bloc.add(sansXref(lignes.get(c)));
+                        if (c < sourceLines.size() && sourceLines.get(c).matches("^<\\d+> .*")) {
+                            block.add("");
+                            while (c < sourceLines.size() && !sourceLines.get(c).isBlank()) {
+                                block.add(withoutXref(sourceLines.get(c)));
                                 c++;
                             }
                             i = c;
@@ -299,7 +299,7 @@ public final class Diapositives {
                         continue;
                     }
                 }
-                courante.blocs.add(bloc);
+                current.blocks.add(block);
                 continue;
             }
             i++;
@@ -307,31 +307,31 @@ public final class Diapositives {
         return sections;
     }
 
-    static boolean ligneSuivanteEstTitre(List<String> lignes, int i) {
-        return i + 1 < lignes.size() && TITRE.matcher(lignes.get(i + 1)).matches()
-                && ANCRE.matcher(lignes.get(i)).replaceAll("").isBlank();
+    static boolean nextLineIsHeading(List<String> sourceLines, int i) {
+        return i + 1 < sourceLines.size() && HEADING.matcher(sourceLines.get(i + 1)).matches()
+                && ANCHOR.matcher(sourceLines.get(i)).replaceAll("").isBlank();
     }
 
-    static boolean debutDeBloc(String l) {
+    static boolean startsBlock(String l) {
         return l.startsWith("[source") || l.startsWith("[plantuml") || l.startsWith("[cols")
                 || l.startsWith("|===");
     }
 
-    static int finDeParagraphe(List<String> lignes, int i) {
+    static int endOfParagraph(List<String> sourceLines, int i) {
         int k = i + 1;
-        while (k < lignes.size() && !lignes.get(k).isBlank()) {
+        while (k < sourceLines.size() && !sourceLines.get(k).isBlank()) {
             k++;
         }
         return k;
     }
 
     /** Les renvois du livre ({@code <<id,texte>>}) n'ont pas de cible ici : leur texte. */
-    static String sansXref(String l) {
+    static String withoutXref(String l) {
         Matcher m = XREF.matcher(l);
         StringBuilder s = new StringBuilder();
         while (m.find()) {
-            String texte = m.group(2) != null ? m.group(2) : "la section correspondante du livre";
-            m.appendReplacement(s, Matcher.quoteReplacement(texte));
+            String text = m.group(2) != null ? m.group(2) : "la section correspondante du livre";
+            m.appendReplacement(s, Matcher.quoteReplacement(text));
         }
         m.appendTail(s);
         return s.toString();
