@@ -49,8 +49,13 @@ class CorrecteurTest {
     static final Path SOLUTIONS = BASE.resolveSibling("solutions/src/main/java");
     static final Path SQUELETTES = BASE.resolve("src/main/java");
     static final List<String> TPS = List.of("calcul", "prodcons", "serveurmq");
-    /** Argument unique du processus que la copie « boucle » laisse derrière elle. */
-    static final String SOMMEIL = "987654";
+    /**
+     * Argument du processus que la copie « boucle » laisse derrière elle,
+     * propre à cette JVM de test : deux constructions lancées en même temps
+     * sur la machine ne voient pas le « sleep » l'une de l'autre.
+     */
+    static final String SOMMEIL = String.valueOf(
+            900_000_000L + ProcessHandle.current().pid());
 
     @TempDir
     Path tmp;

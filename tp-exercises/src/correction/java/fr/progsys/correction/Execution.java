@@ -96,6 +96,7 @@ final class Execution {
                     menage.add("processus échappé tué : " + h.pid() + " "
                             + h.info().command().orElse("?"));
                     h.destroyForcibly();
+                    attendreLaFin(h, menage);
                 });
         IpcSweeper.sweep().forEach(o -> menage.add("objet IPC abandonné supprimé : " + o));
         for (Path s : sockets(ouChercher)) {
@@ -124,13 +125,26 @@ final class Execution {
         }
         racine.destroyForcibly();
         for (ProcessHandle h : vus) {
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                if (h.isAlive()) {
-                    menage.add("processus " + h.pid() + " encore vivant après SIGKILL");
-                }
-            }
+            attendreLaFin(h, menage);
+        }
+    }
+
+    /**
+     * Après SIGKILL, la fin n'est pas immédiate : le noyau doit encore
+     * libérer le processus, ce qui peut prendre du temps sur une machine
+     * chargée. On attend donc qu'il ait disparu (30 s au plus) avant de
+     * rendre la main : la correction suivante ne le voit plus.
+     */
+    private static void attendreLaFin(ProcessHandle h, List<String> menage) {
+        try {
+            h.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // délai dépassé : on le dit ci-dessous
+        }
+        if (h.isAlive()) {
+            menage.add("processus " + h.pid() + " encore vivant après SIGKILL");
         }
     }
 
