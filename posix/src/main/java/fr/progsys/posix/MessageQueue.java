@@ -36,7 +36,7 @@ import jnr.constants.platform.Sysconf;
  */
 public final class MessageQueue implements AutoCloseable {
 
-    private static final String WHAT = "POSIX message queues";
+    private static final String WHAT = "les files de messages POSIX";
 
     private final String name;
     private final int mqd;

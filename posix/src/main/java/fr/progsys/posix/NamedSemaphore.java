@@ -17,7 +17,7 @@ package fr.progsys.posix;
  */
 public final class NamedSemaphore extends PosixSemaphore {
 
-    private static final String WHAT = "POSIX named semaphores";
+    private static final String WHAT = "les sémaphores nommés POSIX";
 
     private final String name;
 

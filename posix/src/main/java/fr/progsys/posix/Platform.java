@@ -46,12 +46,15 @@ public final class Platform {
     /**
      * Lève {@link UnsupportedOperationException} hors de Linux.
      *
-     * @param what ce qui n'est pas disponible, par exemple « POSIX message queues »
+     * @param what ce qui n'est pas disponible, au pluriel, par exemple
+     *        « les files de messages POSIX »
      */
     public static void requireLinux(String what) {
         if (!isLinux()) {
-            throw new UnsupportedOperationException(what + " are not available on "
-                    + osName() + " (this course runs them on Linux only)");
+            throw new UnsupportedOperationException(
+                    Character.toUpperCase(what.charAt(0)) + what.substring(1)
+                    + " ne sont pas disponibles sous " + osName()
+                    + " (ce cours les utilise sous Linux uniquement)");
         }
     }
 }

@@ -29,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SharedMemory implements AutoCloseable {
 
-    private static final String WHAT = "POSIX shared memory objects";
+    private static final String WHAT = "les objets de mémoire partagée POSIX";
     private static final int SEEK_SET = 0;
 
     private final String name;

@@ -38,13 +38,13 @@ class PosixExceptionTest {
         try {
             assertThatThrownBy(() -> MessageQueue.open("/x", O_RDWR))
                     .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageStartingWith("POSIX message queues are not available on macOS");
+                    .hasMessageStartingWith("Les files de messages POSIX ne sont pas disponibles sous macOS");
             assertThatThrownBy(() -> SharedMemory.open("/x", O_RDWR))
                     .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("shared memory");
+                    .hasMessageContaining("mémoire partagée");
             assertThatThrownBy(() -> NamedSemaphore.open("/x", 0))
                     .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("semaphores");
+                    .hasMessageContaining("sémaphores nommés");
         } finally {
             System.setProperty("os.name", real);
         }
