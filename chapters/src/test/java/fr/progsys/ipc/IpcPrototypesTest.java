@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.CTwins;
 import fr.progsys.posix.NamedSemaphore;
 import fr.progsys.posix.Platform;
 import fr.progsys.posix.SharedMemory;
@@ -35,7 +36,7 @@ class IpcPrototypesTest {
     private static final Duration T = Duration.ofSeconds(60);
 
     private static Path source(String cFile) {
-        return Path.of(System.getProperty("progsys.basedir", "."), "src/main/c/ipc", cFile);
+        return CTwins.source("ipc/" + cFile);
     }
 
     private static void needGcc() {

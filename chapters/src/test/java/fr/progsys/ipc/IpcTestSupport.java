@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 
+import fr.progsys.CTwins;
 import fr.progsys.posix.Platform;
 import fr.progsys.testkit.Tools;
 
@@ -22,11 +23,7 @@ public final class IpcTestSupport {
     /** Compile un jumeau C de {@code src/main/c/ipc} dans {@code dir} ; saute sans gcc. */
     public static Path compileTwin(String cFile, Path dir) {
         linux();
-        assumeTrue(Tools.has("gcc"), "gcc absent : le jumeau C " + cFile
-                + " n'est pas compilé");
-        Path source = Path.of(System.getProperty("progsys.basedir", "."),
-                "src/main/c/ipc", cFile);
-        return Tools.gcc(source, dir.resolve(cFile.replace(".c", "")));
+        return CTwins.compile("ipc/" + cFile, dir);
     }
 
     /** Saute le test sans strace. */

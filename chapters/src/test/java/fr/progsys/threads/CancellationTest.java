@@ -25,15 +25,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import fr.progsys.CTwins;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
-import fr.progsys.testkit.Tools;
 
 @DisplayName("T12 : annuler un thread par interruption, analogue de pthread_cancel")
 class CancellationTest {
@@ -289,13 +288,7 @@ class CancellationTest {
             + " un point d'annulation")
     void pthreadCancelActsOnlyAtCancellationPoints(@TempDir Path dir)
             throws IOException {
-        if (!Tools.has("gcc")) {
-            System.out.println("SAUTÉ : gcc absent, le jumeau C cancel_points.c"
-                    + " n'est pas compilé");
-            Assumptions.abort("gcc absent");
-        }
-        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
-                "src/main/c/threads/cancel_points.c"), dir.resolve("cancel_points"));
+        Path exe = CTwins.compile("threads/cancel_points.c", dir);
         try (ChildJvm twin = ChildJvm.start(List.of(exe.toString()))) {
             Matcher m = Pattern.compile("tid endormie (\\d+) lectrice (\\d+)"
                     + " verrouilleuse (\\d+)").matcher(twin.awaitLine("tid ", SHORT));

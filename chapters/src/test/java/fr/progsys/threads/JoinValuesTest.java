@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.CTwins;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 
@@ -29,7 +30,7 @@ class JoinValuesTest {
     @Timeout(120)
     @DisplayName("T10, T11 : le jumeau C join_values.c rend les mêmes valeurs, dans le même ordre, que JoinValues")
     void cTwinPrintsTheSameFacts(@TempDir Path dir) {
-        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "join_values.c",
+        ChildJvm.Result c = CTwins.runCaptured("threads/join_values.c", dir,
                 Duration.ofSeconds(30), "threads/join-values-c.txt");
         ChildJvm.Result java = Snippets.capture(JoinValues.class);
         // Un jumeau qui joindrait dans l'ordre de fin, ou rendrait autre

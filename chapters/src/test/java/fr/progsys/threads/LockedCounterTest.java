@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.CTwins;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 
@@ -28,7 +29,7 @@ class LockedCounterTest {
     @Timeout(180)
     @DisplayName("T14, T16 : le jumeau C locked_counter.c, sous pthread_mutex, imprime le même total exact que LockedCounter")
     void cTwinPrintsTheSameTotal(@TempDir Path dir) {
-        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "locked_counter.c",
+        ChildJvm.Result c = CTwins.runCaptured("threads/locked_counter.c", dir,
                 Duration.ofSeconds(120), "threads/locked-counter-c.txt");
         ChildJvm.Result java = Snippets.capture(LockedCounter.class);
         // Un jumeau sans lock/unlock perdrait des incréments : obtenu < attendu.

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.CTwins;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
 import fr.progsys.threads.support.Race;
@@ -135,7 +136,7 @@ class NaivePhilosophersTest {
     @Timeout(120)
     @DisplayName("T19 : le jumeau C philosophers.c (sem_t par baguette, pthread_barrier) mène au même interblocage que NaivePhilosophers")
     void cTwinReachesTheSameDeadlock(@TempDir Path dir) {
-        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "philosophers.c",
+        ChildJvm.Result c = CTwins.runCaptured("threads/philosophers.c", dir,
                 Duration.ofSeconds(30), "threads/philosophers-c.txt");
         ChildJvm.Result java = Snippets.capture(NaivePhilosophers.class);
         // Chacun tient sa gauche et attend la droite du voisin : mêmes

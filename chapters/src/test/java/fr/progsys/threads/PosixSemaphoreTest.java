@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.progsys.CTwins;
 import fr.progsys.posix.UnnamedSemaphore;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
@@ -42,7 +43,7 @@ class PosixSemaphoreTest {
     @Timeout(120)
     @DisplayName("T17, T18 : le jumeau C posix_semaphore.c suit les mêmes étapes et voit les mêmes valeurs que PosixSemaphore")
     void cTwinPrintsTheSameFacts(@TempDir Path dir) {
-        ChildJvm.Result c = ThreadsTestSupport.runCTwin(dir, "posix_semaphore.c",
+        ChildJvm.Result c = CTwins.runCaptured("threads/posix_semaphore.c", dir,
                 Duration.ofSeconds(30), "threads/posix-semaphore-c.txt");
         ChildJvm.Result java = Snippets.capture(PosixSemaphore.class);
         // Mêmes lignes, sauf sem_trywait : -1 et errno en C, false en Java.

@@ -1,18 +1,11 @@
 package fr.progsys.threads;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 import fr.progsys.posix.Unistd;
-import fr.progsys.testkit.ChildJvm;
-import fr.progsys.testkit.Snippets;
-import fr.progsys.testkit.Tools;
 
 
 /**
@@ -23,24 +16,6 @@ import fr.progsys.testkit.Tools;
 final class ThreadsTestSupport {
 
     private ThreadsTestSupport() {
-    }
-
-    /**
-     * Le jumeau C {@code src/main/c/threads/<cFile>} : compilé par gcc (le
-     * test est ignoré, avec sa raison, sans gcc), lancé ({@code timeout} au
-     * plus), code de sortie 0 exigé ; sa sortie est écrite pour le livre sous
-     * {@code snippet}, précédée de la commande.
-     */
-    static ChildJvm.Result runCTwin(Path dir, String cFile, Duration timeout,
-            String snippet) {
-        Tools.require("gcc");
-        String name = cFile.replace(".c", "");
-        Path exe = Tools.gcc(Path.of(System.getProperty("progsys.basedir", "."),
-                "src/main/c/threads", cFile), dir.resolve(name));
-        ChildJvm.Result c = ChildJvm.run(timeout, List.of(exe.toString()));
-        assertThat(c.exitCode()).as(c.console()).isZero();
-        Snippets.write(snippet, "$ ./" + name + "\n" + c.stdout());
-        return c;
     }
 
     /**

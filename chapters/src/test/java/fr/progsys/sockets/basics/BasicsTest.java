@@ -23,7 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.progsys.sockets.CTwins;
+import fr.progsys.CTwins;
 import fr.progsys.sockets.support.ServerOptions;
 import fr.progsys.testkit.ChildJvm;
 import fr.progsys.testkit.Snippets;
@@ -148,7 +148,7 @@ class BasicsTest {
         byte[] sa = SockaddrIn.sockaddrIn(InetAddress.getLoopbackAddress(),
                 5000);
         Map<String, String> c = CTwins.keyValues(CTwins.runOk(
-                CTwins.compile("sockaddr_layout.c", dir)).stdout());
+                CTwins.compile("sockets/sockaddr_layout.c", dir)).stdout());
         // Les 16 octets que remplit le C (htons, htonl) sont ceux de Java.
         assertThat(HexFormat.of().formatHex(sa))
                 .isEqualTo(c.get("octets(127.0.0.1:5000)"));
@@ -176,7 +176,7 @@ class BasicsTest {
     @Test
     @DisplayName("S02 : AF_ISO, AF_NS, AF_IMPLINK n'existent pas sous Linux ; socket() répond EAFNOSUPPORT aux familles inconnues")
     void socketFamiliesOfThisLinux(@TempDir Path dir) {
-        ChildJvm.Result run = CTwins.runOk(CTwins.compile("families.c", dir));
+        ChildJvm.Result run = CTwins.runOk(CTwins.compile("sockets/families.c", dir));
         Snippets.write("sockets/families.txt", "$ ./families\n" + run.stdout());
         String out = run.stdout();
         assertThat(out).contains("AF_ISO : absent des en-têtes",
@@ -192,7 +192,7 @@ class BasicsTest {
         assertThat(refused).contains(Integer.toString(max)); // hors de la table
         // Les numéros de 4.4BSD pour ces familles désignent ici autre chose.
         Map<String, String> c = CTwins.keyValues(CTwins.runOk(
-                CTwins.compile("sockaddr_layout.c", dir)).stdout());
+                CTwins.compile("sockets/sockaddr_layout.c", dir)).stdout());
         assertThat(c).containsEntry("AF_AX25", "3").containsEntry("AF_NETROM",
                 "6").containsEntry("AF_BRIDGE", "7");
     }
@@ -209,7 +209,7 @@ class BasicsTest {
         Tools.require("unshare");
         Tools.require("setpriv");
         Tools.require("ip");
-        Path exe = CTwins.compile("bind_port.c", dir);
+        Path exe = CTwins.compile("sockets/bind_port.c", dir);
         // Un espace de noms réseau neuf (il faut root) : ses réglages sont
         // ceux du noyau par défaut, et rien d'autre ne les change pendant le
         // test. Sans capacité : setpriv la retire de l'ensemble de bornes.

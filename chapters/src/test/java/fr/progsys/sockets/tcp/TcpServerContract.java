@@ -27,7 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import fr.progsys.sockets.CTwins;
+import fr.progsys.CTwins;
 import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.support.Protocol;
@@ -63,7 +63,7 @@ abstract class TcpServerContract {
      */
     void cTwinAnswersLikeThisServer(Path dir, String cFile, String snippet,
             int threads) {
-        Path exe = CTwins.compile(cFile, dir);
+        Path exe = CTwins.compile("sockets/" + cFile, dir);
         List<String> c;
         try (ChildJvm twin = ChildJvm.start(List.of(exe.toString()))) {
             String listening = twin.awaitLine(l -> l.startsWith("écoute sur"),

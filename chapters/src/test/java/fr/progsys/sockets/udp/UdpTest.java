@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.progsys.sockets.CTwins;
+import fr.progsys.CTwins;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.support.Protocol;
 import fr.progsys.sockets.support.ServerOptions;
@@ -153,7 +153,7 @@ class UdpTest {
     @Timeout(120)
     @DisplayName("S09, S11 : le jumeau C udp_client.c (sendto, recvfrom) reçoit du serveur Java les réponses qu'obtient UdpClient")
     void cTwinClientGetsTheSameReplies(@TempDir Path dir) throws IOException {
-        Path exe = CTwins.compile("udp_client.c", dir);
+        Path exe = CTwins.compile("sockets/udp_client.c", dir);
         String port = String.valueOf(server.address().getPort());
         ChildJvm.Result c = CTwins.runOk(exe, port, "PING", "SOMME 2 3", "QUIT");
         Snippets.write("sockets/udp-client-c.txt", "$ ./udp_client " + port
@@ -202,7 +202,7 @@ class UdpTest {
     void fragmentationStartsAboveMtuMinus28(@TempDir Path dir) {
         Tools.require("unshare");
         Tools.require("ip");
-        Path exe = CTwins.compile("udp_df.c", dir);
+        Path exe = CTwins.compile("sockets/udp_df.c", dir);
         // Une boucle locale à MTU 1500 dans un espace de noms réseau neuf
         // (il faut root) : la vraie boucle locale a un MTU de 65536.
         ChildJvm.Result r = CTwins.run(List.of("unshare", "-n", "sh", "-c",
@@ -222,7 +222,7 @@ class UdpTest {
     @Test
     @DisplayName("S12 : sur la boucle locale (MTU 65536), 65 507 octets partent sans fragmenter, 65 508 jamais")
     void loopbackCarriesTheLargestDatagramWhole(@TempDir Path dir) {
-        Path exe = CTwins.compile("udp_df.c", dir);
+        Path exe = CTwins.compile("sockets/udp_df.c", dir);
         ChildJvm.Result r = CTwins.runOk(exe, "65507", "65508");
         assertThat(r.stdout()).contains(
                 "65507 octets, sans fragmenter : envoyé",

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.progsys.sockets.CTwins;
+import fr.progsys.CTwins;
 import fr.progsys.sockets.LineClient;
 import fr.progsys.sockets.NcSession;
 import fr.progsys.sockets.tcp.TcpServer;
@@ -246,11 +246,11 @@ class UnixTest {
         }
         // struct sockaddr_un selon gcc : pas de sun_len, sun_path de 108.
         assertThat(CTwins.keyValues(CTwins.runOk(CTwins.compile(
-                "sockaddr_layout.c", dir)).stdout()))
+                "sockets/sockaddr_layout.c", dir)).stdout()))
                 .containsEntry("offsetof(sun_path)", "2")
                 .containsEntry("sizeof(sun_path)",
                         Integer.toString(SocketDir.SUN_PATH_LINUX));
-        Path exe = CTwins.compile("sun_path.c", dir);
+        Path exe = CTwins.compile("sockets/sun_path.c", dir);
         Path p108 = PathLimit.pathOfLength(dir, 108);
         ChildJvm.Result c = CTwins.runOk(exe, p108.toString());
         assertThat(c.stdout()).isEqualTo(
