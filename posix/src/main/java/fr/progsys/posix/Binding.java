@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import jnr.constants.platform.Errno;
 
@@ -200,7 +201,7 @@ interface Binding {
      *
      * @return 0 si l'appel a réussi, sinon le errno de l'échec (jamais EINTR)
      */
-    static int retryOnEintr(java.util.function.BooleanSupplier attempt) {
+    static int retryOnEintr(BooleanSupplier attempt) {
         while (!attempt.getAsBoolean()) {
             int errno = lastErrno();
             if (errno != Errno.EINTR.intValue()) {

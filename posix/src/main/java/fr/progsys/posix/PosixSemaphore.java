@@ -2,6 +2,7 @@ package fr.progsys.posix;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 import jnr.constants.platform.Errno;
 
@@ -60,8 +61,7 @@ public abstract sealed class PosixSemaphore implements AutoCloseable
      * @return vrai si le sémaphore a été pris, faux si sa valeur était 0
      */
     public boolean tryWait() {
-        int errno = guarded(() -> Binding.get().semTrywait(sem) == 0
-                ? 0 : Binding.lastErrno());
+        int errno = guarded(() -> errno(Binding.get().semTrywait(sem)));
         if (errno == 0) {
             return true;
         }
@@ -92,8 +92,7 @@ public abstract sealed class PosixSemaphore implements AutoCloseable
 
     /** {@code sem_post} : incrémente et réveille un thread ou processus bloqué s'il y en a. */
     public void post() {
-        int errno = guarded(() -> Binding.get().semPost(sem) == 0
-                ? 0 : Binding.lastErrno());
+        int errno = guarded(() -> errno(Binding.get().semPost(sem)));
         if (errno != 0) {
             throw new PosixException("sem_post(" + what + ")", errno);
         }
@@ -102,8 +101,7 @@ public abstract sealed class PosixSemaphore implements AutoCloseable
     /** {@code sem_getvalue} : la valeur courante (instantané, déjà périmé au retour). */
     public int value() {
         int[] sval = new int[1];
-        int errno = guarded(() -> Binding.get().semGetvalue(sem, sval) == 0
-                ? 0 : Binding.lastErrno());
+        int errno = guarded(() -> errno(Binding.get().semGetvalue(sem, sval)));
         if (errno != 0) {
             throw new PosixException("sem_getvalue(" + what + ", &sval)", errno);
         }
@@ -124,9 +122,14 @@ public abstract sealed class PosixSemaphore implements AutoCloseable
      * {@code body} sous le garde du sémaphore et, s'il vit dans une projection,
      * sous celui de la projection (un munmap ne peut pas passer pendant l'appel).
      */
-    private int guarded(java.util.function.IntSupplier body) {
+    private int guarded(IntSupplier body) {
         return guard.call(() -> mapping == null
                 ? body.getAsInt()
-                : mapping.call(() -> body.getAsInt()));
+                : mapping.call(body::getAsInt));
+    }
+
+    /** 0 si l'appel C a rendu 0, sinon son errno. */
+    private static int errno(int result) {
+        return result == 0 ? 0 : Binding.lastErrno();
     }
 }
