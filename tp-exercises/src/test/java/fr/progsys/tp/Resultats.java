@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -82,6 +84,35 @@ record Resultats(String tp, List<Attente> attentes) {
      * plusieurs lignes), sans lignes vides, borné à LIGNES_DE_RAISON lignes ;
      * la première dit le type d'erreur s'il n'est pas une simple assertion.
      */
+    /**
+     * Une attente d'Awaitility arrivée à son terme sans que la condition
+     * devienne vraie, dite en français (le message d'Awaitility est en
+     * anglais) : l'alias s'il y en a un, le délai, et la ligne du test où
+     * l'on attendait, pour aller lire ce qu'il attendait.
+     */
+    static String attenteDepassee(Throwable t, String message) {
+        Matcher delai = Pattern.compile("within (\\d+) (\\w+)").matcher(message);
+        Matcher alias = Pattern.compile("alias '([^']+)'").matcher(message);
+        StringBuilder b = new StringBuilder("attente dépassée : la condition");
+        if (alias.find()) {
+            b.append(" « ").append(alias.group(1)).append(" »");
+        }
+        b.append(" attendue par le test n'est pas arrivée");
+        if (delai.find()) {
+            b.append(" en ").append(delai.group(1)).append(delai.group(2)
+                    .startsWith("second") ? " s" : " " + delai.group(2));
+        }
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith("fr.progsys.tp.")
+                    && e.getClassName().contains("Test")) {
+                b.append(" (").append(e.getFileName()).append(", ligne ")
+                        .append(e.getLineNumber()).append(')');
+                break;
+            }
+        }
+        return b.append(" : un thread reste bloqué ou n'avance pas.").toString();
+    }
+
     static String raison(Optional<Throwable> erreur) {
         if (erreur.isEmpty()) {
             return "échec";
@@ -96,7 +127,7 @@ record Resultats(String tp, List<Attente> attentes) {
             // Le squelette n'est pas encore complété : c'est son message.
             return message;
         }
-        java.util.regex.Matcher delai = java.util.regex.Pattern
+        Matcher delai = Pattern
                 .compile("timed out after (\\d+) (\\w+)").matcher(message);
         if (t instanceof java.util.concurrent.TimeoutException && delai.find()) {
             return "délai dépassé : le test n'a pas fini en " + delai.group(1)
@@ -104,6 +135,12 @@ record Resultats(String tp, List<Attente> attentes) {
                     + delai.group(2)) + " (interblocage, attente sans fin ou"
                     + " thread jamais attendu ?)";
         }
+        if (t.getClass().getSimpleName().equals("ConditionTimeoutException")) {
+            return attenteDepassee(t, message);
+        }
+        // assertTimeoutPreemptively : « … ==> execution timed out after 10000 ms »
+        message = message.replaceAll("(?:==> )?execution timed out after (\\d+)000 ms",
+                "(délai de $1 s dépassé)");
         List<String> lignes = message.lines().map(String::stripTrailing)
                 .filter(l -> !l.isBlank()).toList();
         if (lignes.isEmpty()) {
