@@ -1,7 +1,8 @@
 package fr.progsys.posix;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,11 +17,11 @@ import jnr.posix.FileStat;
  */
 final class JnrBinding implements Binding {
 
-    /** Au-delà, un tampon de réception n'est pas gardé pour le prochain appel. */
+    /** Au-delà, un tampon d'échange n'est pas gardé pour le prochain appel. */
     private static final int KEEP_BUFFER_MAX = 1 << 16;
 
-    /** Le tampon de réception de chaque thread, réutilisé d'un mq_receive à l'autre. */
-    private final ThreadLocal<byte[]> receiveBuffer = new ThreadLocal<>();
+    /** Le tampon d'échange natif de chaque thread, réutilisé d'un appel à l'autre. */
+    private final ThreadLocal<Exchange> exchange = new ThreadLocal<>();
 
     private final Native.LibC libc = Native.libc();
 
@@ -158,44 +159,50 @@ final class JnrBinding implements Binding {
     }
 
     @Override
-    public int mqSend(int mqd, byte[] msg, int prio) {
-        return libc.mq_send(mqd, msg, msg.length, prio);
+    public int mqSend(int mqd, byte[] msg, int offset, int length, int prio) {
+        Exchange x = exchange(length);
+        x.buffer.put(Exchange.MESSAGE, msg, offset, length);
+        return libc.mq_send(mqd, x.message(), length, prio);
     }
 
     @Override
-    public int mqTimedsend(int mqd, byte[] msg, int prio, Instant deadline) {
-        return libc.mq_timedsend(mqd, msg, msg.length, prio, timespec(deadline));
+    public int mqTimedsend(int mqd, byte[] msg, int offset, int length, int prio,
+            Instant deadline) {
+        Exchange x = exchange(length);
+        x.buffer.put(Exchange.MESSAGE, msg, offset, length);
+        return libc.mq_timedsend(mqd, x.message(), length, prio, timespec(deadline));
     }
 
     @Override
-    public byte[] mqReceive(int mqd, int bufferSize, int[] prio) {
-        byte[] buffer = buffer(bufferSize);
-        long n = libc.mq_receive(mqd, buffer, bufferSize, prio);
-        return n == -1 ? null : Arrays.copyOf(buffer, (int) n);
+    public long mqReceive(int mqd, byte[] buffer, int length, int[] prio) {
+        Exchange x = exchange(length);
+        return x.received(libc.mq_receive(mqd, x.message(), length, x.address), buffer, prio);
     }
 
     @Override
-    public byte[] mqTimedreceive(int mqd, int bufferSize, int[] prio, Instant deadline) {
-        byte[] buffer = buffer(bufferSize);
-        long n = libc.mq_timedreceive(mqd, buffer, bufferSize, prio, timespec(deadline));
-        return n == -1 ? null : Arrays.copyOf(buffer, (int) n);
+    public long mqTimedreceive(int mqd, byte[] buffer, int length, int[] prio,
+            Instant deadline) {
+        Exchange x = exchange(length);
+        return x.received(libc.mq_timedreceive(mqd, x.message(), length, x.address,
+                timespec(deadline)), buffer, prio);
     }
 
     /**
-     * Un tampon d'au moins {@code size} octets, gardé par le thread : recevoir
-     * n'alloue plus {@code mq_msgsize} octets à chaque message. Le contenu au-delà
-     * de {@code size} n'est pas lu (jnr passe la longueur donnée au C).
+     * Le tampon d'échange du thread, avec la place d'un message de {@code size}
+     * octets : celui du thread, agrandi au besoin ; au-delà de
+     * {@value #KEEP_BUFFER_MAX} octets, un tampon à part, que le ramasse-miettes
+     * rendra.
      */
-    private byte[] buffer(int size) {
-        byte[] b = receiveBuffer.get();
-        if (b != null && b.length >= size) {
-            return b;
+    private Exchange exchange(int size) {
+        Exchange x = exchange.get();
+        if (x != null && x.capacity() >= size) {
+            return x;
         }
-        b = new byte[size];
+        Exchange bigger = new Exchange(Math.max(size, 256));
         if (size <= KEEP_BUFFER_MAX) {
-            receiveBuffer.set(b);
+            exchange.set(bigger);
         }
-        return b;
+        return bigger;
     }
 
     @Override
@@ -315,6 +322,46 @@ final class JnrBinding implements Binding {
         out[1] = raw.mq_maxmsg.get();
         out[2] = raw.mq_msgsize.get();
         out[3] = raw.mq_curmsgs.get();
+    }
+
+    /**
+     * Un tampon natif (hors du tas Java, donc à une adresse fixe que le C peut
+     * recevoir) : la priorité ({@code unsigned int}) à l'octet 0, le message à
+     * partir de l'octet {@value #MESSAGE}. C'est un {@link ByteBuffer} direct :
+     * les copies entre lui et un tableau Java restent en Java (compilées par le
+     * JIT), sans second appel natif.
+     */
+    private static final class Exchange {
+        static final int MESSAGE = 8;
+
+        final ByteBuffer buffer;
+        /** L'adresse de l'octet 0, calculée une fois. */
+        final long address;
+
+        Exchange(int messageSize) {
+            buffer = ByteBuffer.allocateDirect(MESSAGE + messageSize)
+                    .order(ByteOrder.nativeOrder());
+            address = Pointer.wrap(Native.runtime(), buffer).address();
+        }
+
+        int capacity() {
+            return buffer.capacity() - MESSAGE;
+        }
+
+        long message() {
+            return address + MESSAGE;
+        }
+
+        /** Après mq_receive : les {@code n} octets reçus dans {@code dst}, la priorité dans prio. */
+        long received(long n, byte[] dst, int[] prio) {
+            if (n != -1) {
+                buffer.get(MESSAGE, dst, 0, (int) n);
+                if (prio != null) {
+                    prio[0] = buffer.getInt(0);
+                }
+            }
+            return n;
+        }
     }
 
     /** Une zone native vue par un {@link Pointer} de jnr. */

@@ -394,25 +394,26 @@ final class FfmBinding implements Binding {
     }
 
     @Override
-    public int mqSend(int mqd, byte[] msg, int prio) {
+    public int mqSend(int mqd, byte[] msg, int offset, int length, int prio) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(msg.length);
-        MemorySegment.copy(msg, 0, buf, JAVA_BYTE, 0, msg.length);
+        MemorySegment buf = s.buffer(length);
+        MemorySegment.copy(msg, offset, buf, JAVA_BYTE, 0, length);
         try {
-            return (int) MQ_SEND.invokeExact(s.state, mqd, buf, (long) msg.length, prio);
+            return (int) MQ_SEND.invokeExact(s.state, mqd, buf, (long) length, prio);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     @Override
-    public int mqTimedsend(int mqd, byte[] msg, int prio, Instant deadline) {
+    public int mqTimedsend(int mqd, byte[] msg, int offset, int length, int prio,
+            Instant deadline) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(msg.length);
-        MemorySegment.copy(msg, 0, buf, JAVA_BYTE, 0, msg.length);
+        MemorySegment buf = s.buffer(length);
+        MemorySegment.copy(msg, offset, buf, JAVA_BYTE, 0, length);
         MemorySegment ts = s.timespec(deadline);
         try {
-            return (int) MQ_TIMEDSEND.invokeExact(s.state, mqd, buf, (long) msg.length, prio,
+            return (int) MQ_TIMEDSEND.invokeExact(s.state, mqd, buf, (long) length, prio,
                     ts);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -420,40 +421,42 @@ final class FfmBinding implements Binding {
     }
 
     @Override
-    public byte[] mqReceive(int mqd, int bufferSize, int[] prio) {
+    public long mqReceive(int mqd, byte[] buffer, int length, int[] prio) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(bufferSize);
-        MemorySegment p = s.small.asSlice(PRIO, 4);
+        MemorySegment buf = s.buffer(length);
         try {
-            long n = (long) MQ_RECEIVE.invokeExact(s.state, mqd, buf, (long) bufferSize, p);
-            return received(buf, n, p, prio);
+            long n = (long) MQ_RECEIVE.invokeExact(s.state, mqd, buf, (long) length, s.prio);
+            return received(buf, n, s.prio, buffer, prio);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     @Override
-    public byte[] mqTimedreceive(int mqd, int bufferSize, int[] prio, Instant deadline) {
+    public long mqTimedreceive(int mqd, byte[] buffer, int length, int[] prio,
+            Instant deadline) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(bufferSize);
-        MemorySegment p = s.small.asSlice(PRIO, 4);
+        MemorySegment buf = s.buffer(length);
         MemorySegment ts = s.timespec(deadline);
         try {
-            long n = (long) MQ_TIMEDRECEIVE.invokeExact(s.state, mqd, buf, (long) bufferSize,
-                    p, ts);
-            return received(buf, n, p, prio);
+            long n = (long) MQ_TIMEDRECEIVE.invokeExact(s.state, mqd, buf, (long) length,
+                    s.prio, ts);
+            return received(buf, n, s.prio, buffer, prio);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
-    /** Le message reçu, copié à sa taille exacte (une seule copie vers le tas Java). */
-    private static byte[] received(MemorySegment buf, long n, MemorySegment p, int[] prio) {
-        if (n == -1) {
-            return null;
+    /** Les {@code n} octets reçus recopiés dans {@code dst} (seule copie vers le tas Java). */
+    private static long received(MemorySegment buf, long n, MemorySegment p, byte[] dst,
+            int[] prio) {
+        if (n != -1) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, 0, (int) n);
+            if (prio != null) {
+                prio[0] = p.get(JAVA_INT, 0);
+            }
         }
-        prio[0] = p.get(JAVA_INT, 0);
-        return buf.asSlice(0, n).toArray(JAVA_BYTE);
+        return n;
     }
 
     @Override
@@ -699,12 +702,15 @@ final class FfmBinding implements Binding {
     private static final class Scratch {
         final MemorySegment state;
         final MemorySegment small;
+        /** Le {@code unsigned int} où mq_receive dépose la priorité. */
+        final MemorySegment prio;
         private MemorySegment buffer;
 
         Scratch() {
             Arena arena = Arena.ofAuto();
             state = arena.allocate(CAPTURE);
             small = arena.allocate(SMALL_BYTES, 8);
+            prio = small.asSlice(PRIO, 4);
             buffer = arena.allocate(256, 8);
         }
 
