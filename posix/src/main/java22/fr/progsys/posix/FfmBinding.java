@@ -47,6 +47,22 @@ final class FfmBinding implements Binding {
     private static final long ERRNO_AT = CAPTURE.byteOffset(groupElement("errno"));
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
 
+    /**
+     * Un appel ordinaire fait passer le thread de l'état « en Java » à l'état « en
+     * natif » et retour : pendant l'appel, le ramasse-miettes peut travailler sans
+     * l'attendre, et le retour vérifie s'il doit s'arrêter (point de sûreté). Un
+     * appel « critique » saute ces deux transitions : moins cher, mais tant qu'il
+     * dure, aucun point de sûreté ne peut aboutir, donc toute la JVM peut l'attendre.
+     * Réservé ici aux fonctions qui rendent la main aussitôt, dans tous les cas :
+     * getpid, getppid, gettid, getuid, getgid, sem_post (au plus un réveil
+     * futex, sans attente), sem_trywait (EAGAIN plutôt qu'attendre) et
+     * sem_getvalue. Jamais sem_wait, mq_send ou mq_receive, qui peuvent bloquer.
+     * {@code false} : pas d'accès au tas Java, on ne passe que des segments
+     * natifs. La Javadoc du JDK 25 ne l'interdit pas avec captureCallState (rien
+     * n'est vérifié pour cette combinaison) : errno reste capturé.
+     */
+    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
+
     /** {@code struct mq_attr} (Linux) : quatre {@code long}, puis quatre de réserve. */
     static final StructLayout MQ_ATTR = MemoryLayout.structLayout(
             JAVA_LONG.withName("mq_flags"), JAVA_LONG.withName("mq_maxmsg"),
@@ -74,13 +90,14 @@ final class FfmBinding implements Binding {
     /** Au-delà, un tampon d'échange n'est pas gardé par le thread. */
     private static final long KEEP_BUFFER_MAX = 1 << 16;
 
-    // <string.h>, <unistd.h> : ne touchent pas errno (ou ne peuvent échouer).
+    // <string.h>, <unistd.h> : ne touchent pas errno (ou ne peuvent échouer) ;
+    // les get*id, immédiats, sont critiques (voir CRITICAL).
     private static final MethodHandle STRERROR = plain("strerror", ADDRESS, JAVA_INT);
-    private static final MethodHandle GETPID = plain("getpid", JAVA_INT);
-    private static final MethodHandle GETPPID = plain("getppid", JAVA_INT);
-    private static final MethodHandle GETTID = plain("gettid", JAVA_INT);
-    private static final MethodHandle GETUID = plain("getuid", JAVA_INT);
-    private static final MethodHandle GETGID = plain("getgid", JAVA_INT);
+    private static final MethodHandle GETPID = critical("getpid", JAVA_INT);
+    private static final MethodHandle GETPPID = critical("getppid", JAVA_INT);
+    private static final MethodHandle GETTID = critical("gettid", JAVA_INT);
+    private static final MethodHandle GETUID = critical("getuid", JAVA_INT);
+    private static final MethodHandle GETGID = critical("getgid", JAVA_INT);
 
     private static final MethodHandle SYSCONF = errno("sysconf", JAVA_LONG, JAVA_INT);
 
@@ -89,11 +106,12 @@ final class FfmBinding implements Binding {
             JAVA_INT, JAVA_INT);
     private static final MethodHandle SEM_DESTROY = errno("sem_destroy", JAVA_INT, ADDRESS);
     private static final MethodHandle SEM_WAIT = errno("sem_wait", JAVA_INT, ADDRESS);
-    private static final MethodHandle SEM_TRYWAIT = errno("sem_trywait", JAVA_INT, ADDRESS);
+    private static final MethodHandle SEM_TRYWAIT = criticalErrno("sem_trywait", JAVA_INT,
+            ADDRESS);
     private static final MethodHandle SEM_TIMEDWAIT = errno("sem_timedwait", JAVA_INT,
             ADDRESS, ADDRESS);
-    private static final MethodHandle SEM_POST = errno("sem_post", JAVA_INT, ADDRESS);
-    private static final MethodHandle SEM_GETVALUE = errno("sem_getvalue", JAVA_INT,
+    private static final MethodHandle SEM_POST = criticalErrno("sem_post", JAVA_INT, ADDRESS);
+    private static final MethodHandle SEM_GETVALUE = criticalErrno("sem_getvalue", JAVA_INT,
             ADDRESS, ADDRESS);
     /** Variadique : mode et value ne sont lus qu'avec O_CREAT ; SEM_FAILED = NULL (glibc). */
     private static final MethodHandle SEM_OPEN = variadic("sem_open", 2, ADDRESS, ADDRESS,
@@ -670,6 +688,20 @@ final class FfmBinding implements Binding {
             MemoryLayout... args) {
         return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args),
                 ERRNO);
+    }
+
+    /** Un appel immédiat qui ne lit pas errno (voir {@link #CRITICAL}). */
+    private static MethodHandle critical(String name, MemoryLayout result,
+            MemoryLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args),
+                CRITICAL);
+    }
+
+    /** Un appel immédiat qui rend -1 et pose errno (voir {@link #CRITICAL}). */
+    private static MethodHandle criticalErrno(String name, MemoryLayout result,
+            MemoryLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args),
+                ERRNO, CRITICAL);
     }
 
     /** Un appel variadique : les arguments à partir de {@code firstVariadic} sont « ... ». */
