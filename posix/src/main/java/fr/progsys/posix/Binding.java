@@ -145,7 +145,9 @@ interface Binding {
 
     /**
      * Une zone de mémoire native vue octet par octet, dans l'ordre des octets de
-     * la machine. Les positions sont déjà vérifiées par l'appelant.
+     * la machine. La vue vérifie elle-même chaque position (les bornes d'un
+     * {@code ByteBuffer} ou d'un {@code MemorySegment}) : hors de la zone,
+     * {@link IndexOutOfBoundsException}, jamais un accès à côté.
      */
     interface Region {
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.kenai.jffi.MemoryIO;
+
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Struct;
@@ -72,6 +74,7 @@ final class JnrBinding implements Binding {
 
     @Override
     public Region allocate(long size) {
+        JnrRegion.checkLength(size);
         return new JnrRegion(Memory.allocateDirect(Native.runtime(), Math.toIntExact(size),
                 true), size);
     }
@@ -217,6 +220,7 @@ final class JnrBinding implements Binding {
 
     @Override
     public Region mmap(long length, int prot, int flags, int fd, long offset) {
+        JnrRegion.checkLength(length);
         Pointer p = libc.mmap(null, length, prot, flags, fd, offset);
         if (p == null || p.address() == -1L) {
             return null;
@@ -226,7 +230,7 @@ final class JnrBinding implements Binding {
 
     @Override
     public int munmap(Region region) {
-        return libc.munmap(((JnrRegion) region).pointer, region.length());
+        return libc.munmap(((JnrRegion) region).owner, region.length());
     }
 
     @Override
@@ -364,19 +368,53 @@ final class JnrBinding implements Binding {
         }
     }
 
-    /** Une zone native vue par un {@link Pointer} de jnr. */
+    /**
+     * Une zone native vue par un {@link ByteBuffer} direct posé sur son adresse
+     * (créé une fois par JNI, NewDirectByteBuffer). Les accès et les copies
+     * passent alors par le JIT, en Java, au lieu d'un appel JNI chacun comme
+     * avec un {@link Pointer} de jnr (Pointer.get, Pointer.put). Le
+     * {@code ByteBuffer} vérifie lui-même les positions : c'est la seule
+     * vérification des bornes (IndexOutOfBoundsException). Il ne possède pas la
+     * mémoire : {@code owner} la garde vivante ({@link #allocate}) ou
+     * {@code munmap} la rend ({@link #mmap}).
+     */
     private static final class JnrRegion implements Region {
-        private final Pointer pointer;
+        private final Pointer owner;
+        private final ByteBuffer view;
         private final long length;
 
-        JnrRegion(Pointer pointer, long length) {
-            this.pointer = pointer;
+        JnrRegion(Pointer owner, long length) {
+            if (length > Integer.MAX_VALUE) {
+                throw new UnsupportedOperationException("liaison jnr : zone de " + length
+                        + " octets, plus de 2 Gio (la limite d'un ByteBuffer) ;"
+                        + " choisir la liaison ffm (JDK 22 et plus)");
+            }
+            this.owner = owner;
             this.length = length;
+            this.view = MemoryIO.getInstance().newDirectByteBuffer(owner.address(),
+                    (int) length).order(ByteOrder.nativeOrder());
+        }
+
+        /** Refuse, avant tout appel natif, une zone plus grande qu'un ByteBuffer. */
+        static void checkLength(long length) {
+            if (length > Integer.MAX_VALUE) {
+                throw new UnsupportedOperationException("liaison jnr\u00a0: zone de " + length
+                        + " octets, plus de 2 Gio (la limite d'un ByteBuffer)\u00a0;"
+                        + " choisir la liaison ffm (JDK 22 et plus)");
+            }
+        }
+
+        /** Une position longue en indice de ByteBuffer, sans troncature silencieuse. */
+        private static int index(long at) {
+            if (at != (int) at) {
+                throw new IndexOutOfBoundsException("position " + at);
+            }
+            return (int) at;
         }
 
         @Override
         public long address() {
-            return pointer.address();
+            return owner.address();
         }
 
         @Override
@@ -386,42 +424,42 @@ final class JnrBinding implements Binding {
 
         @Override
         public byte getByte(long at) {
-            return pointer.getByte(at);
+            return view.get(index(at));
         }
 
         @Override
         public void putByte(long at, byte value) {
-            pointer.putByte(at, value);
+            view.put(index(at), value);
         }
 
         @Override
         public int getInt(long at) {
-            return pointer.getInt(at);
+            return view.getInt(index(at));
         }
 
         @Override
         public void putInt(long at, int value) {
-            pointer.putInt(at, value);
+            view.putInt(index(at), value);
         }
 
         @Override
         public long getLong(long at) {
-            return pointer.getLongLong(at);
+            return view.getLong(index(at));
         }
 
         @Override
         public void putLong(long at, long value) {
-            pointer.putLongLong(at, value);
+            view.putLong(index(at), value);
         }
 
         @Override
         public void get(long at, byte[] dst, int from, int count) {
-            pointer.get(at, dst, from, count);
+            view.get(index(at), dst, from, count);
         }
 
         @Override
         public void put(long at, byte[] src, int from, int count) {
-            pointer.put(at, src, from, count);
+            view.put(index(at), src, from, count);
         }
     }
 }

@@ -78,58 +78,72 @@ public final class MappedMemory implements AutoCloseable {
         return offset + length;
     }
 
-    // Chaque accès : bornes, droit (PROT_READ ou PROT_WRITE), zone encore projetée,
-    // puis l'accès lui-même ; sans lambda ni boîte (Integer, Long) sur ce chemin.
+    // Chaque accès : droit (PROT_READ ou PROT_WRITE), zone encore projetée (le
+    // garde), puis l'accès lui-même, dont la vue native (ByteBuffer avec jnr,
+    // MemorySegment avec FFM) vérifie les bornes : une seule vérification, dont
+    // l'exception est traduite. Sans lambda ni boîte (Integer, Long) sur ce chemin.
 
     public byte getByte(long at) {
-        enter(at, 1, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             return address.getByte(at);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 1);
         } finally {
             guard.exit();
         }
     }
 
     public void putByte(long at, byte value) {
-        enter(at, 1, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.putByte(at, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 1);
         } finally {
             guard.exit();
         }
     }
 
     public int getInt(long at) {
-        enter(at, 4, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             return address.getInt(at);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 4);
         } finally {
             guard.exit();
         }
     }
 
     public void putInt(long at, int value) {
-        enter(at, 4, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.putInt(at, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 4);
         } finally {
             guard.exit();
         }
     }
 
     public long getLong(long at) {
-        enter(at, 8, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             return address.getLong(at);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 8);
         } finally {
             guard.exit();
         }
     }
 
     public void putLong(long at, long value) {
-        enter(at, 8, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.putLong(at, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 8);
         } finally {
             guard.exit();
         }
@@ -137,9 +151,11 @@ public final class MappedMemory implements AutoCloseable {
 
     /** Copie {@code dst.length} octets de la zone, à partir de {@code at}, dans {@code dst}. */
     public void getBytes(long at, byte[] dst) {
-        enter(at, dst.length, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             address.get(at, dst, 0, dst.length);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, dst.length);
         } finally {
             guard.exit();
         }
@@ -147,9 +163,11 @@ public final class MappedMemory implements AutoCloseable {
 
     /** Copie {@code src} dans la zone, à partir de {@code at}. */
     public void putBytes(long at, byte[] src) {
-        enter(at, src.length, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.put(at, src, 0, src.length);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, src.length);
         } finally {
             guard.exit();
         }
@@ -173,7 +191,7 @@ public final class MappedMemory implements AutoCloseable {
      * la fin de la zone s'il n'y en a pas.
      */
     public String getString(long at) {
-        enter(at, 0, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             int n = 0;
             while (at + n < length && address.getByte(at + n) != 0) {
@@ -182,6 +200,8 @@ public final class MappedMemory implements AutoCloseable {
             byte[] bytes = new byte[n];
             address.get(at, bytes, 0, n);
             return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 0);
         } finally {
             guard.exit();
         }
@@ -221,7 +241,10 @@ public final class MappedMemory implements AutoCloseable {
             throw new IllegalArgumentException("un sem_t doit être aligné sur "
                     + SEM_ALIGN + " octets (position " + at + ")");
         }
-        enter(at, Binding.SIZEOF_SEM_T, Mman.PROT_READ | Mman.PROT_WRITE);
+        if (at < 0 || at > length - Binding.SIZEOF_SEM_T) {
+            throw outOfBounds(at, Binding.SIZEOF_SEM_T);
+        }
+        enter(Mman.PROT_READ | Mman.PROT_WRITE);
         guard.exit();
         if (!isShared()) {
             throw new IllegalStateException("un sémaphore partagé entre processus doit être"
@@ -252,17 +275,18 @@ public final class MappedMemory implements AutoCloseable {
                 + (isMapped() ? "" : ", démappée") + "]";
     }
 
-    /** Vérifie un accès (bornes, droit demandé) puis entre dans le garde. */
-    private void enter(long at, long size, int need) {
-        if (at < 0 || size < 0 || at > length - size) {
-            throw new IndexOutOfBoundsException("accès [" + at + ", " + (at + size)
-                    + ") hors de la projection de " + length + " octets");
-        }
+    /** Vérifie le droit demandé puis entre dans le garde. */
+    private void enter(int need) {
         if ((prot & need) != need) {
             throw new IllegalStateException("projection " + Mman.protToString(prot)
                     + " : cet accès demande " + Mman.protToString(need)
                     + " (il donnerait SIGSEGV)");
         }
         guard.enter();
+    }
+
+    private IndexOutOfBoundsException outOfBounds(long at, long size) {
+        return new IndexOutOfBoundsException("accès [" + at + ", " + (at + size)
+                + ") hors de la projection de " + length + " octets");
     }
 }

@@ -102,6 +102,9 @@ class SharedMemoryTest {
                         .isInstanceOf(IndexOutOfBoundsException.class);
                 assertThatThrownBy(() -> m.getLong(Long.MAX_VALUE))
                         .isInstanceOf(IndexOutOfBoundsException.class);
+                // la vérification de la vue native (ByteBuffer, MemorySegment), traduite
+                assertThatThrownBy(() -> m.getInt(61))
+                        .hasMessage("accès [61, 65) hors de la projection de 64 octets");
                 m.putInt(60, 42);
                 assertThat(m.getInt(60)).isEqualTo(42);
             }
