@@ -153,6 +153,17 @@ interface Binding {
 
         long address();
 
+        /**
+         * Vrai si la vue refuse d'elle-même tout accès dès le {@link #munmap} : un
+         * {@code MemorySegment} d'une arène partagée (FFM), dont la fermeture
+         * attend qu'aucun thread ne soit au milieu d'un accès, puis fait lever
+         * {@link IllegalStateException} à tous les suivants. Faux pour un
+         * {@code ByteBuffer} direct (jnr) : après munmap, il lirait une adresse qui
+         * n'est plus projetée (SIGSEGV, la JVM tombe) ; l'appelant doit alors
+         * compter les accès en cours et différer munmap ({@link Guard}).
+         */
+        boolean refusesAccessAfterUnmap();
+
         long length();
 
         byte getByte(long at);

@@ -423,6 +423,11 @@ final class JnrBinding implements Binding {
         }
 
         @Override
+        public boolean refusesAccessAfterUnmap() {
+            return false;
+        }
+
+        @Override
         public byte getByte(long at) {
             return view.get(index(at));
         }

@@ -32,6 +32,8 @@ public final class MappedMemory implements AutoCloseable {
     private final int prot;
     private final int flags;
     private final Guard guard;
+    /** La vue lève d'elle-même IllegalStateException après munmap (FFM). */
+    private final boolean selfChecking;
 
     private MappedMemory(String objectName, Binding.Region address, long offset, long length,
             int prot, int flags) {
@@ -41,6 +43,7 @@ public final class MappedMemory implements AutoCloseable {
         this.length = length;
         this.prot = prot;
         this.flags = flags;
+        this.selfChecking = address.refusesAccessAfterUnmap();
         this.guard = new Guard("projection de " + objectName, () -> {
             if (Binding.get().munmap(address) == -1) {
                 throw PosixException.last("munmap(addr, " + length + ")");
@@ -78,8 +81,8 @@ public final class MappedMemory implements AutoCloseable {
         return offset + length;
     }
 
-    // Chaque accès : droit (PROT_READ ou PROT_WRITE), zone encore projetée (le
-    // garde), puis l'accès lui-même, dont la vue native (ByteBuffer avec jnr,
+    // Chaque accès : droit (PROT_READ ou PROT_WRITE), zone encore projetée (voir
+    // enter), puis l'accès lui-même, dont la vue native (ByteBuffer avec jnr,
     // MemorySegment avec FFM) vérifie les bornes : une seule vérification, dont
     // l'exception est traduite. Sans lambda ni boîte (Integer, Long) sur ce chemin.
 
@@ -87,10 +90,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_READ);
         try {
             return address.getByte(at);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 1);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -98,10 +103,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_WRITE);
         try {
             address.putByte(at, value);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 1);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -109,10 +116,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_READ);
         try {
             return address.getInt(at);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 4);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -120,10 +129,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_WRITE);
         try {
             address.putInt(at, value);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 4);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -131,10 +142,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_READ);
         try {
             return address.getLong(at);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 8);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -142,10 +155,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_WRITE);
         try {
             address.putLong(at, value);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 8);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -154,10 +169,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_READ);
         try {
             address.get(at, dst, 0, dst.length);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, dst.length);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -166,10 +183,12 @@ public final class MappedMemory implements AutoCloseable {
         enter(Mman.PROT_WRITE);
         try {
             address.put(at, src, 0, src.length);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, src.length);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -200,10 +219,12 @@ public final class MappedMemory implements AutoCloseable {
             byte[] bytes = new byte[n];
             address.get(at, bytes, 0, n);
             return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IllegalStateException e) {
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 0);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -245,7 +266,7 @@ public final class MappedMemory implements AutoCloseable {
             throw outOfBounds(at, Binding.SIZEOF_SEM_T);
         }
         enter(Mman.PROT_READ | Mman.PROT_WRITE);
-        guard.exit();
+        exit();
         if (!isShared()) {
             throw new IllegalStateException("un sémaphore partagé entre processus doit être"
                     + " dans une projection MAP_SHARED");
@@ -275,14 +296,30 @@ public final class MappedMemory implements AutoCloseable {
                 + (isMapped() ? "" : ", démappée") + "]";
     }
 
-    /** Vérifie le droit demandé puis entre dans le garde. */
+    /**
+     * Vérifie le droit demandé, puis que la zone est encore projetée. Si la vue
+     * refuse d'elle-même tout accès après munmap (FFM), lire l'état du garde
+     * suffit : aucune opération atomique. Sinon (jnr), l'accès entre dans le
+     * garde, qui diffère munmap jusqu'à sa fin.
+     */
     private void enter(int need) {
         if ((prot & need) != need) {
             throw new IllegalStateException("projection " + Mman.protToString(prot)
                     + " : cet accès demande " + Mman.protToString(need)
                     + " (il donnerait SIGSEGV)");
         }
-        guard.enter();
+        if (!selfChecking) {
+            guard.enter();
+        } else if (!guard.isOpen()) {
+            throw guard.closed();
+        }
+    }
+
+    /** Fin d'un accès commencé par {@link #enter(int)}. */
+    private void exit() {
+        if (!selfChecking) {
+            guard.exit();
+        }
     }
 
     private IndexOutOfBoundsException outOfBounds(long at, long size) {

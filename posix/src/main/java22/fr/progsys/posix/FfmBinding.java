@@ -248,7 +248,7 @@ final class FfmBinding implements Binding {
     @Override
     public Region allocate(long size) {
         // Arena automatique : la mémoire est rendue quand la Region n'est plus atteignable.
-        return new FfmRegion(Arena.ofAuto().allocate(size, 8));
+        return new FfmRegion(Arena.ofAuto().allocate(size, 8), null);
     }
 
     @Override
@@ -503,9 +503,11 @@ final class FfmBinding implements Binding {
             if (p.address() == -1L) { // MAP_FAILED
                 return null;
             }
-            // mmap rend une adresse sans taille : on lui donne celle de la projection.
-            // Le segment n'est rattaché à aucune arène : munmap seul la libère.
-            return new FfmRegion(p.reinterpret(length));
+            // mmap rend une adresse sans taille : on lui donne celle de la projection,
+            // et une arène partagée, fermée juste avant munmap : tout accès à la vue
+            // lève alors IllegalStateException, dans n'importe quel thread.
+            Arena arena = Arena.ofShared();
+            return new FfmRegion(p.reinterpret(length, arena, null), arena);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -513,9 +515,12 @@ final class FfmBinding implements Binding {
 
     @Override
     public int munmap(Region region) {
-        MemorySegment seg = ((FfmRegion) region).segment;
+        FfmRegion r = (FfmRegion) region;
+        r.close();
+        // La vue est fermée : munmap reçoit l'adresse seule, hors de toute arène.
+        MemorySegment start = MemorySegment.ofAddress(r.address());
         try {
-            return (int) MUNMAP.invokeExact(state(), seg, seg.byteSize());
+            return (int) MUNMAP.invokeExact(state(), start, r.length());
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -774,19 +779,50 @@ final class FfmBinding implements Binding {
     /** Une zone native vue comme un {@link MemorySegment} borné. */
     private static final class FfmRegion implements Region {
         final MemorySegment segment;
+        /** L'arène partagée d'une projection, fermée avant munmap ; null sinon. */
+        private final Arena mapping;
+        private final long address;
+        private final long length;
 
-        FfmRegion(MemorySegment segment) {
+        FfmRegion(MemorySegment segment, Arena mapping) {
             this.segment = segment;
+            this.mapping = mapping;
+            this.address = segment.address();
+            this.length = segment.byteSize();
+        }
+
+        @Override
+        public boolean refusesAccessAfterUnmap() {
+            return mapping != null;
+        }
+
+        /**
+         * Ferme l'arène de la projection. La JVM s'arrange avec chaque thread
+         * (une « poignée de main ») pour qu'aucun ne soit au milieu d'un accès à
+         * la vue quand la fermeture aboutit : après, munmap ne peut plus faire
+         * tomber personne.
+         */
+        void close() {
+            while (mapping.scope().isAlive()) {
+                try {
+                    mapping.close();
+                } catch (IllegalStateException busy) {
+                    // JDK 22 : un autre thread était au milieu d'un accès et la
+                    // fermeture a échoué ; il en sort en quelques nanosecondes, on
+                    // recommence. Depuis le JDK 23, close() interrompt cet accès.
+                    Thread.onSpinWait();
+                }
+            }
         }
 
         @Override
         public long address() {
-            return segment.address();
+            return address;
         }
 
         @Override
         public long length() {
-            return segment.byteSize();
+            return length;
         }
 
         @Override

@@ -203,6 +203,34 @@ class SharedMemoryTest {
     }
 
     @Test
+    @DisplayName("I12 : munmap pendant qu'un autre thread lit la vue : ce thread reçoit IllegalStateException, la JVM ne tombe pas")
+    void unmappingWhileAnotherThreadReadsStopsItCleanly() throws Exception {
+        try (SharedMemory shm = create()) {
+            shm.truncate(4096);
+            MappedMemory m = shm.map(4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+            java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Throwable> reader =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        byte[] page = new byte[4096];
+                        try {
+                            for (long i = 0; ; i++) {
+                                m.getBytes(0, page);
+                                m.getLong(8 * (i % 512));
+                                reading.countDown();
+                            }
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    });
+            reading.await();
+            m.unmap();
+            assertThat(reader.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("déjà fermé");
+        }
+    }
+
+    @Test
     @DisplayName("I09, I12 : réduire l'objet sous une projection active est refusé (l'accès donnerait SIGBUS)")
     void shrinkingUnderALiveMappingIsRefused() {
         try (SharedMemory shm = create()) {
