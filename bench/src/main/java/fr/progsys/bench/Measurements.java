@@ -169,8 +169,8 @@ public final class Measurements {
     /**
      * Le prix d'un appel seul, sans réveil, en passes alternées : JMH avec la
      * liaison jnr, JMH avec la liaison FFM (JDK 22 et plus seulement), puis le
-     * jumeau C ; 5 passes (2 en mode rapide). Une ligne par opération, liaison
-     * et passe : la dispersion d'une passe à l'autre (charge de la machine)
+     * jumeau C ; 5 passes (2 en mode rapide). Une ligne par opération, liaison
+     * et passe : la dispersion d'une passe à l'autre (charge de la machine)
      * donne un intervalle de confiance au rapport Java/C.
      */
     static List<String> calls(Path c) throws RunnerException {
@@ -187,7 +187,7 @@ public final class Measurements {
             for (String binding : bindings) {
                 Options options = new OptionsBuilder()
                         .include(NativeCalls.class.getName() + "\\.")
-                        // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
+                        // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
                         // quelques millions d'appels quand la machine est chargée.
                         .warmupIterations(QUICK ? 1 : 8)
                         .warmupTime(TimeValue.seconds(1))

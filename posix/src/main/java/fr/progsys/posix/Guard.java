@@ -49,7 +49,7 @@ final class Guard {
 
     /** L'exception d'un usage après {@link #close()}. */
     IllegalStateException closed() {
-        return new IllegalStateException(what + " : déjà fermé(e), plus utilisable");
+        return new IllegalStateException(what + " : déjà fermé(e), plus utilisable");
     }
 
     /** Fin d'un usage commencé par {@link #enter()}. */

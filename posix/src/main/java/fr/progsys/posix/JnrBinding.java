@@ -192,7 +192,7 @@ final class JnrBinding implements Binding {
 
     /**
      * Le tampon d'échange du thread, avec la place d'un message de {@code size}
-     * octets : celui du thread, agrandi au besoin ; au-delà de
+     * octets : celui du thread, agrandi au besoin ; au-delà de
      * {@value #KEEP_BUFFER_MAX} octets, un tampon à part, que le ramasse-miettes
      * rendra.
      */
@@ -330,8 +330,8 @@ final class JnrBinding implements Binding {
 
     /**
      * Un tampon natif (hors du tas Java, donc à une adresse fixe que le C peut
-     * recevoir) : la priorité ({@code unsigned int}) à l'octet 0, le message à
-     * partir de l'octet {@value #MESSAGE}. C'est un {@link ByteBuffer} direct :
+     * recevoir) : la priorité ({@code unsigned int}) à l'octet 0, le message à
+     * partir de l'octet {@value #MESSAGE}. C'est un {@link ByteBuffer} direct :
      * les copies entre lui et un tableau Java restent en Java (compilées par le
      * JIT), sans second appel natif.
      */
@@ -356,7 +356,7 @@ final class JnrBinding implements Binding {
             return address + MESSAGE;
         }
 
-        /** Après mq_receive : les {@code n} octets reçus dans {@code dst}, la priorité dans prio. */
+        /** Après mq_receive : les {@code n} octets reçus dans {@code dst}, la priorité dans prio. */
         long received(long n, byte[] dst, int[] prio) {
             if (n != -1) {
                 buffer.get(MESSAGE, dst, 0, (int) n);
@@ -373,9 +373,9 @@ final class JnrBinding implements Binding {
      * (créé une fois par JNI, NewDirectByteBuffer). Les accès et les copies
      * passent alors par le JIT, en Java, au lieu d'un appel JNI chacun comme
      * avec un {@link Pointer} de jnr (Pointer.get, Pointer.put). Le
-     * {@code ByteBuffer} vérifie lui-même les positions : c'est la seule
+     * {@code ByteBuffer} vérifie lui-même les positions : c'est la seule
      * vérification des bornes (IndexOutOfBoundsException). Il ne possède pas la
-     * mémoire : {@code owner} la garde vivante ({@link #allocate}) ou
+     * mémoire : {@code owner} la garde vivante ({@link #allocate}) ou
      * {@code munmap} la rend ({@link #mmap}).
      */
     private static final class JnrRegion implements Region {
@@ -398,8 +398,8 @@ final class JnrBinding implements Binding {
         /** Refuse, avant tout appel natif, une zone plus grande qu'un ByteBuffer. */
         static void checkLength(long length) {
             if (length > Integer.MAX_VALUE) {
-                throw new UnsupportedOperationException("liaison jnr\u00a0: zone de " + length
-                        + " octets, plus de 2 Gio (la limite d'un ByteBuffer)\u00a0;"
+                throw new UnsupportedOperationException("liaison jnr : zone de " + length
+                        + " octets, plus de 2 Gio (la limite d'un ByteBuffer) ;"
                         + " choisir la liaison ffm (JDK 22 et plus)");
             }
         }

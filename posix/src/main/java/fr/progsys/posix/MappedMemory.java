@@ -81,9 +81,9 @@ public final class MappedMemory implements AutoCloseable {
         return offset + length;
     }
 
-    // Chaque accès : droit (PROT_READ ou PROT_WRITE), zone encore projetée (voir
+    // Chaque accès : droit (PROT_READ ou PROT_WRITE), zone encore projetée (voir
     // enter), puis l'accès lui-même, dont la vue native (ByteBuffer avec jnr,
-    // MemorySegment avec FFM) vérifie les bornes : une seule vérification, dont
+    // MemorySegment avec FFM) vérifie les bornes : une seule vérification, dont
     // l'exception est traduite. Sans lambda ni boîte (Integer, Long) sur ce chemin.
 
     public byte getByte(long at) {
@@ -91,7 +91,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             return address.getByte(at);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 1);
         } finally {
@@ -104,7 +104,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.putByte(at, value);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 1);
         } finally {
@@ -117,7 +117,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             return address.getInt(at);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 4);
         } finally {
@@ -130,7 +130,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.putInt(at, value);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 4);
         } finally {
@@ -143,7 +143,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             return address.getLong(at);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 8);
         } finally {
@@ -156,7 +156,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.putLong(at, value);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 8);
         } finally {
@@ -170,7 +170,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.get(at, dst, 0, dst.length);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, dst.length);
         } finally {
@@ -184,7 +184,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.put(at, src, 0, src.length);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, src.length);
         } finally {
@@ -220,7 +220,7 @@ public final class MappedMemory implements AutoCloseable {
             address.get(at, bytes, 0, n);
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 0);
         } finally {
@@ -299,7 +299,7 @@ public final class MappedMemory implements AutoCloseable {
     /**
      * Vérifie le droit demandé, puis que la zone est encore projetée. Si la vue
      * refuse d'elle-même tout accès après munmap (FFM), lire l'état du garde
-     * suffit : aucune opération atomique. Sinon (jnr), l'accès entre dans le
+     * suffit : aucune opération atomique. Sinon (jnr), l'accès entre dans le
      * garde, qui diffère munmap jusqu'à sa fin.
      */
     private void enter(int need) {

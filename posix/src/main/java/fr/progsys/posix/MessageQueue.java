@@ -160,19 +160,19 @@ public final class MessageQueue implements AutoCloseable {
     }
 
     /**
-     * {@code mq_send(mqd, message + offset, length, priority)} : comme
+     * {@code mq_send(mqd, message + offset, length, priority)} : comme
      * {@link #send(byte[], int)}, pour les {@code length} octets de
-     * {@code message} qui commencent à {@code offset} ; rien n'est alloué.
+     * {@code message} qui commencent à {@code offset} ; rien n'est alloué.
      */
     public void send(byte[] message, int offset, int length, int priority) {
         Objects.checkFromIndexSize(offset, length, message.length);
         checkPriority(priority);
-        // Sans lambda sur ce chemin (comme receive(byte[], int[])) : rien à allouer.
+        // Sans lambda sur ce chemin (comme receive(byte[], int[])) : rien à allouer.
         guard.enter();
         try {
             while (Binding.get().mqSend(mqd, message, offset, length, priority) == -1) {
                 int errno = Binding.lastErrno();
-                if (!Binding.is(errno, Errno.EINTR)) { // EINTR : un signal, on recommence
+                if (!Binding.is(errno, Errno.EINTR)) { // EINTR : un signal, on recommence
                     throw new PosixException(sendCall("mq_send", length, priority), errno);
                 }
             }
@@ -233,7 +233,7 @@ public final class MessageQueue implements AutoCloseable {
      * la taille du message lui-même.
      *
      * <p>Chaque appel rend un nouveau {@link Message}, à la taille exacte du
-     * message ; pour recevoir sans rien allouer, {@link #receive(byte[], int[])}.
+     * message ; pour recevoir sans rien allouer, {@link #receive(byte[], int[])}.
      */
     public Message receive(int bufferSize) {
         checkBuffer(bufferSize);
@@ -244,21 +244,21 @@ public final class MessageQueue implements AutoCloseable {
     }
 
     /**
-     * {@code n = mq_receive(mqd, buffer, buffer.length, &prio)} : retire le plus
+     * {@code n = mq_receive(mqd, buffer, buffer.length, &prio)} : retire le plus
      * ancien message de plus haute priorité et l'écrit dans {@code buffer}, de
-     * l'indice 0 à {@code n} exclu ; les octets suivants ne sont pas touchés.
-     * Bloque si la file est vide (EAGAIN avec O_NONBLOCK). Rien n'est alloué :
+     * l'indice 0 à {@code n} exclu ; les octets suivants ne sont pas touchés.
+     * Bloque si la file est vide (EAGAIN avec O_NONBLOCK). Rien n'est alloué :
      * c'est la forme à préférer dans une boucle de réception.
      *
      * <p>Comme en C, le tampon doit pouvoir contenir <em>n'importe quel</em>
-     * message de la file : si {@code buffer.length} est inférieur à
+     * message de la file : si {@code buffer.length} est inférieur à
      * {@code mq_msgsize} ({@link #getAttributes()}), l'appel échoue avec
      * EMSGSIZE, même si le message en attente est plus court, et le message
      * reste dans la file.
      *
      * @param buffer le tampon de réception, d'au moins {@code mq_msgsize} octets
      * @param priority si non {@code null}, {@code priority[0]} reçoit la priorité
-     *        du message (le {@code msg_prio} du C ; {@code null} comme NULL)
+     *        du message (le {@code msg_prio} du C ; {@code null} comme NULL)
      * @return {@code n}, la longueur du message reçu
      */
     public int receive(byte[] buffer, int[] priority) {
@@ -271,8 +271,8 @@ public final class MessageQueue implements AutoCloseable {
     }
 
     /**
-     * {@code mq_receive}, relancé après EINTR (un signal a interrompu l'attente) ;
-     * sans lambda ni tableau de résultat : rien n'est alloué.
+     * {@code mq_receive}, relancé après EINTR (un signal a interrompu l'attente) ;
+     * sans lambda ni tableau de résultat : rien n'est alloué.
      */
     private int receive(byte[] buffer, int length, int[] prio, String fn) {
         guard.enter();
@@ -314,9 +314,9 @@ public final class MessageQueue implements AutoCloseable {
     }
 
     /**
-     * Le tampon de réception du thread pour les {@link Message} : au moins
+     * Le tampon de réception du thread pour les {@link Message} : au moins
      * {@code size} octets, gardé d'un appel à l'autre (jusqu'à
-     * {@value #KEEP_BUFFER_MAX} octets) ; seul le message, à sa taille exacte,
+     * {@value #KEEP_BUFFER_MAX} octets) ; seul le message, à sa taille exacte,
      * est alloué à chaque réception.
      */
     private static byte[] receiveBuffer(int size) {

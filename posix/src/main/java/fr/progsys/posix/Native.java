@@ -86,7 +86,7 @@ final class Native {
         int mq_setattr(int mqdes, @In MqAttr newattr, @Out MqAttr oldattr);
 
         // Les messages passent par un tampon natif (JnrBinding.Exchange) donné
-        // par son adresse : jnr n'a aucun tableau Java à recopier autour de l'appel.
+        // par son adresse : jnr n'a aucun tableau Java à recopier autour de l'appel.
         int mq_send(int mqdes, @intptr_t long msg, @size_t long len, int prio);
 
         int mq_timedsend(int mqdes, @intptr_t long msg, @size_t long len, int prio,

@@ -48,18 +48,18 @@ final class FfmBinding implements Binding {
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
 
     /**
-     * Un appel ordinaire fait passer le thread de l'état « en Java » à l'état « en
-     * natif » et retour : pendant l'appel, le ramasse-miettes peut travailler sans
+     * Un appel ordinaire fait passer le thread de l'état « en Java » à l'état « en
+     * natif » et retour : pendant l'appel, le ramasse-miettes peut travailler sans
      * l'attendre, et le retour vérifie s'il doit s'arrêter (point de sûreté). Un
-     * appel « critique » saute ces deux transitions : moins cher, mais tant qu'il
+     * appel « critique » saute ces deux transitions : moins cher, mais tant qu'il
      * dure, aucun point de sûreté ne peut aboutir, donc toute la JVM peut l'attendre.
-     * Réservé ici aux fonctions qui rendent la main aussitôt, dans tous les cas :
+     * Réservé ici aux fonctions qui rendent la main aussitôt, dans tous les cas :
      * getpid, getppid, gettid, getuid, getgid, sem_post (au plus un réveil
      * futex, sans attente), sem_trywait (EAGAIN plutôt qu'attendre) et
      * sem_getvalue. Jamais sem_wait, mq_send ou mq_receive, qui peuvent bloquer.
-     * {@code false} : pas d'accès au tas Java, on ne passe que des segments
+     * {@code false} : pas d'accès au tas Java, on ne passe que des segments
      * natifs. La Javadoc du JDK 25 ne l'interdit pas avec captureCallState (rien
-     * n'est vérifié pour cette combinaison) : errno reste capturé.
+     * n'est vérifié pour cette combinaison) : errno reste capturé.
      */
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
 
@@ -90,7 +90,7 @@ final class FfmBinding implements Binding {
     /** Au-delà, un tampon d'échange n'est pas gardé par le thread. */
     private static final long KEEP_BUFFER_MAX = 1 << 16;
 
-    // <string.h>, <unistd.h> : ne touchent pas errno (ou ne peuvent échouer) ;
+    // <string.h>, <unistd.h> : ne touchent pas errno (ou ne peuvent échouer) ;
     // les get*id, immédiats, sont critiques (voir CRITICAL).
     private static final MethodHandle STRERROR = plain("strerror", ADDRESS, JAVA_INT);
     private static final MethodHandle GETPID = critical("getpid", JAVA_INT);
@@ -503,8 +503,8 @@ final class FfmBinding implements Binding {
             if (p.address() == -1L) { // MAP_FAILED
                 return null;
             }
-            // mmap rend une adresse sans taille : on lui donne celle de la projection,
-            // et une arène partagée, fermée juste avant munmap : tout accès à la vue
+            // mmap rend une adresse sans taille : on lui donne celle de la projection,
+            // et une arène partagée, fermée juste avant munmap : tout accès à la vue
             // lève alors IllegalStateException, dans n'importe quel thread.
             Arena arena = Arena.ofShared();
             return new FfmRegion(p.reinterpret(length, arena, null), arena);
@@ -517,7 +517,7 @@ final class FfmBinding implements Binding {
     public int munmap(Region region) {
         FfmRegion r = (FfmRegion) region;
         r.close();
-        // La vue est fermée : munmap reçoit l'adresse seule, hors de toute arène.
+        // La vue est fermée : munmap reçoit l'adresse seule, hors de toute arène.
         MemorySegment start = MemorySegment.ofAddress(r.address());
         try {
             return (int) MUNMAP.invokeExact(state(), start, r.length());
@@ -779,7 +779,7 @@ final class FfmBinding implements Binding {
     /** Une zone native vue comme un {@link MemorySegment} borné. */
     private static final class FfmRegion implements Region {
         final MemorySegment segment;
-        /** L'arène partagée d'une projection, fermée avant munmap ; null sinon. */
+        /** L'arène partagée d'une projection, fermée avant munmap ; null sinon. */
         private final Arena mapping;
         private final long address;
         private final long length;
@@ -798,8 +798,8 @@ final class FfmBinding implements Binding {
 
         /**
          * Ferme l'arène de la projection. La JVM s'arrange avec chaque thread
-         * (une « poignée de main ») pour qu'aucun ne soit au milieu d'un accès à
-         * la vue quand la fermeture aboutit : après, munmap ne peut plus faire
+         * (une « poignée de main ») pour qu'aucun ne soit au milieu d'un accès à
+         * la vue quand la fermeture aboutit : après, munmap ne peut plus faire
          * tomber personne.
          */
         void close() {
@@ -807,8 +807,8 @@ final class FfmBinding implements Binding {
                 try {
                     mapping.close();
                 } catch (IllegalStateException busy) {
-                    // JDK 22 : un autre thread était au milieu d'un accès et la
-                    // fermeture a échoué ; il en sort en quelques nanosecondes, on
+                    // JDK 22 : un autre thread était au milieu d'un accès et la
+                    // fermeture a échoué ; il en sort en quelques nanosecondes, on
                     // recommence. Depuis le JDK 23, close() interrompt cet accès.
                     Thread.onSpinWait();
                 }

@@ -185,7 +185,7 @@ class MessageQueueTest {
     void receiveIntoACallerBufferReturnsTheLengthAndPriority() {
         try (MessageQueue q = create(2, 32)) {
             byte[] whole = "..bonjour..".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            q.send(whole, 2, 7, 5); // les 7 octets de « bonjour »
+            q.send(whole, 2, 7, 5); // les 7 octets de « bonjour »
             q.send(new byte[] {1, 2, 3}, 0);
             byte[] buffer = new byte[32];
             java.util.Arrays.fill(buffer, (byte) 'x');

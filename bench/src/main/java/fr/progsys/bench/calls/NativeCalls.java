@@ -24,10 +24,10 @@ import fr.progsys.testkit.IpcNames;
  * Le prix des liaisons seules : les mêmes appels que les allers-retours, mais
  * dans un seul processus et sans jamais bloquer, donc sans réveil ni
  * changement de contexte. Ce qui reste, c'est l'appel système et, en Java, la
- * traversée de la liaison : jnr ou FFM, choisie par
+ * traversée de la liaison : jnr ou FFM, choisie par
  * {@code -Dprogsys.posix.binding} dans la JVM de mesure (Measurements lance
  * les deux). Jumeau C : {@code calls.c}, dont chaque opération porte le nom de
- * la méthode qui fait la même chose ici ; {@code mqSendReceiveMessage}
+ * la méthode qui fait la même chose ici ; {@code mqSendReceiveMessage}
  * n'existe qu'en Java.
  */
 @State(Scope.Thread)
@@ -80,7 +80,7 @@ public class NativeCalls {
 
     /**
      * mq_send puis mq_receive de 64 octets sur la même file, jamais vide au
-     * receive, dans un tampon réutilisé de mq_msgsize octets : comme en C, rien
+     * receive, dans un tampon réutilisé de mq_msgsize octets : comme en C, rien
      * n'est alloué.
      */
     @Benchmark
@@ -92,7 +92,7 @@ public class NativeCalls {
     /**
      * La même chose par {@code receive(int)}, qui rend un nouveau
      * {@code Message} (un tableau à la taille du message, un objet) à chaque
-     * appel : l'écart avec {@link #mqSendReceive()} est le prix de ces allocations.
+     * appel : l'écart avec {@link #mqSendReceive()} est le prix de ces allocations.
      */
     @Benchmark
     public int mqSendReceiveMessage() {
