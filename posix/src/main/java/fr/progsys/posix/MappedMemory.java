@@ -84,14 +84,16 @@ public final class MappedMemory implements AutoCloseable {
     // Chaque accès : droit (PROT_READ ou PROT_WRITE), zone encore projetée (voir
     // enter), puis l'accès lui-même, dont la vue native (ByteBuffer avec jnr,
     // MemorySegment avec FFM) vérifie les bornes : une seule vérification, dont
-    // l'exception est traduite. Sans lambda ni boîte (Integer, Long) sur ce chemin.
+    // l'exception est traduite. L'IllegalStateException de la vue (FFM : munmap
+    // depuis un autre thread pendant l'accès) devient celle du garde. Sans lambda ni
+    // boîte (Integer, Long) sur ce chemin.
 
     public byte getByte(long at) {
         enter(Mman.PROT_READ);
         try {
             return address.getByte(at);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 1);
         } finally {
@@ -104,7 +106,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.putByte(at, value);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 1);
         } finally {
@@ -117,7 +119,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             return address.getInt(at);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 4);
         } finally {
@@ -130,7 +132,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.putInt(at, value);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 4);
         } finally {
@@ -143,7 +145,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             return address.getLong(at);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 8);
         } finally {
@@ -156,7 +158,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.putLong(at, value);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 8);
         } finally {
@@ -170,7 +172,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.get(at, dst, 0, dst.length);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, dst.length);
         } finally {
@@ -184,7 +186,7 @@ public final class MappedMemory implements AutoCloseable {
         try {
             address.put(at, src, 0, src.length);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, src.length);
         } finally {
@@ -220,7 +222,7 @@ public final class MappedMemory implements AutoCloseable {
             address.get(at, bytes, 0, n);
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IllegalStateException e) {
-            throw guard.closed(); // FFM : munmap pendant l'accès, depuis un autre thread
+            throw guard.closed();
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(at, 0);
         } finally {
