@@ -24,6 +24,7 @@ import fr.progsys.bench.calls.NativeCalls;
 import fr.progsys.bench.counter.CounterBenchmark;
 import fr.progsys.bench.ipc.RoundTrip;
 import fr.progsys.bench.scale.Scale;
+import fr.progsys.posix.Posix;
 import fr.progsys.testkit.ChildJvm;
 
 /**
@@ -165,27 +166,46 @@ public final class Measurements {
         return lines;
     }
 
-    /** Le prix d'un appel seul, sans réveil : JMH pour Java, puis le jumeau C. */
+    /**
+     * Le prix d'un appel seul, sans réveil, en passes alternées : JMH avec la
+     * liaison jnr, JMH avec la liaison FFM (JDK 22 et plus seulement), puis le
+     * jumeau C ; 5 passes (2 en mode rapide). Une ligne par opération, liaison
+     * et passe : la dispersion d'une passe à l'autre (charge de la machine)
+     * donne un intervalle de confiance au rapport Java/C.
+     */
     static List<String> calls(Path c) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(NativeCalls.class.getName() + "\\.")
-                // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
-                // quelques millions d'appels quand la machine est chargée.
-                .warmupIterations(QUICK ? 1 : 8)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(QUICK ? 1 : 5)
-                .measurementTime(TimeValue.seconds(1))
-                .forks(1)
-                .build();
-        List<String> lines = new ArrayList<>();
-        lines.add("operation,language,ns");
-        for (RunResult r : new Runner(options).run()) {
-            lines.add(String.format("%s,Java,%.1f", shortName(r),
-                    r.getPrimaryResult().getScore()));
+        int passes = QUICK ? 2 : 5;
+        List<String> bindings = Runtime.version().feature() >= 22
+                ? List.of("jnr", "ffm") : List.of("jnr");
+        if (bindings.size() == 1) {
+            System.out.println("appels : JDK " + Runtime.version().feature()
+                    + ", pas de liaison FFM (JDK 22 et plus) : jnr et C seulement");
         }
-        for (String output : run(List.of(c.resolve("calls").toString(),
-                QUICK ? "20000" : "400000"), 300)) {
-            lines.add(output.replace(';', ',').replaceFirst(",", ",C,"));
+        List<String> lines = new ArrayList<>();
+        lines.add("operation,binding,pass,ns");
+        for (int pass = 1; pass <= passes; pass++) {
+            for (String binding : bindings) {
+                Options options = new OptionsBuilder()
+                        .include(NativeCalls.class.getName() + "\\.")
+                        // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
+                        // quelques millions d'appels quand la machine est chargée.
+                        .warmupIterations(QUICK ? 1 : 8)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(QUICK ? 1 : 3)
+                        .measurementTime(TimeValue.seconds(1))
+                        .forks(1)
+                        .jvmArgsAppend("-D" + Posix.BINDING_PROPERTY + "=" + binding)
+                        .build();
+                for (RunResult r : new Runner(options).run()) {
+                    lines.add(String.format("%s,%s,%d,%.1f", shortName(r), binding, pass,
+                            r.getPrimaryResult().getScore()));
+                }
+            }
+            for (String output : run(List.of(c.resolve("calls").toString(),
+                    QUICK ? "20000" : "400000"), 300)) {
+                String[] fields = output.split(";"); // opération;ns
+                lines.add(String.format("%s,C,%d,%s", fields[0], pass, fields[1]));
+            }
         }
         return lines;
     }

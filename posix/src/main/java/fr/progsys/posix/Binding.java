@@ -90,18 +90,22 @@ interface Binding {
 
     int mqSetattr(int mqd, long[] in, long[] old);
 
-    int mqSend(int mqd, byte[] msg, int prio);
+    /** {@code mq_send(mqd, msg + offset, length, prio)}. */
+    int mqSend(int mqd, byte[] msg, int offset, int length, int prio);
 
-    int mqTimedsend(int mqd, byte[] msg, int prio, Instant deadline);
+    int mqTimedsend(int mqd, byte[] msg, int offset, int length, int prio, Instant deadline);
 
     /**
-     * {@code mq_receive} avec un tampon de {@code bufferSize} octets : le message
-     * (à sa taille exacte) et sa priorité dans {@code prio[0]}, ou {@code null}
-     * si l'appel a rendu -1.
+     * {@code mq_receive(mqd, buf, length, &prio)} : le message dans
+     * {@code buffer[0, n)}, sa priorité dans {@code prio[0]} (sauf si {@code prio}
+     * vaut {@code null}, le NULL du C) ; rend {@code n}, ou
+     * -1. Les octets de {@code buffer} au-delà de {@code n} ne sont pas touchés.
+     * Sans allocation : le noyau écrit dans un tampon natif du thread, puis
+     * seuls les {@code n} octets reçus sont recopiés.
      */
-    byte[] mqReceive(int mqd, int bufferSize, int[] prio);
+    long mqReceive(int mqd, byte[] buffer, int length, int[] prio);
 
-    byte[] mqTimedreceive(int mqd, int bufferSize, int[] prio, Instant deadline);
+    long mqTimedreceive(int mqd, byte[] buffer, int length, int[] prio, Instant deadline);
 
     // <sys/mman.h>, <unistd.h>, <sys/stat.h>
     int shmOpen(String name, int oflag, int mode);
@@ -141,11 +145,24 @@ interface Binding {
 
     /**
      * Une zone de mémoire native vue octet par octet, dans l'ordre des octets de
-     * la machine. Les positions sont déjà vérifiées par l'appelant.
+     * la machine. La vue vérifie elle-même chaque position (les bornes d'un
+     * {@code ByteBuffer} ou d'un {@code MemorySegment}) : hors de la zone,
+     * {@link IndexOutOfBoundsException}, jamais un accès à côté.
      */
     interface Region {
 
         long address();
+
+        /**
+         * Vrai si la vue refuse d'elle-même tout accès dès le {@link #munmap} : un
+         * {@code MemorySegment} d'une arène partagée (FFM), dont la fermeture
+         * attend qu'aucun thread ne soit au milieu d'un accès, puis fait lever
+         * {@link IllegalStateException} à tous les suivants. Faux pour un
+         * {@code ByteBuffer} direct (jnr) : après munmap, il lirait une adresse qui
+         * n'est plus projetée (SIGSEGV, la JVM tombe) ; l'appelant doit alors
+         * compter les accès en cours et différer munmap ({@link Guard}).
+         */
+        boolean refusesAccessAfterUnmap();
 
         long length();
 

@@ -39,12 +39,17 @@ final class Guard {
         while (true) {
             int s = state.get();
             if ((s & 1) != 0) {
-                throw new IllegalStateException(what + " : déjà fermé(e), plus utilisable");
+                throw closed();
             }
             if (state.compareAndSet(s, s + 2)) {
                 return;
             }
         }
+    }
+
+    /** L'exception d'un usage après {@link #close()}. */
+    IllegalStateException closed() {
+        return new IllegalStateException(what + " : déjà fermé(e), plus utilisable");
     }
 
     /** Fin d'un usage commencé par {@link #enter()}. */

@@ -1,9 +1,12 @@
 package fr.progsys.posix;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.kenai.jffi.MemoryIO;
 
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -16,11 +19,11 @@ import jnr.posix.FileStat;
  */
 final class JnrBinding implements Binding {
 
-    /** Au-delà, un tampon de réception n'est pas gardé pour le prochain appel. */
+    /** Au-delà, un tampon d'échange n'est pas gardé pour le prochain appel. */
     private static final int KEEP_BUFFER_MAX = 1 << 16;
 
-    /** Le tampon de réception de chaque thread, réutilisé d'un mq_receive à l'autre. */
-    private final ThreadLocal<byte[]> receiveBuffer = new ThreadLocal<>();
+    /** Le tampon d'échange natif de chaque thread, réutilisé d'un appel à l'autre. */
+    private final ThreadLocal<Exchange> exchange = new ThreadLocal<>();
 
     private final Native.LibC libc = Native.libc();
 
@@ -71,6 +74,7 @@ final class JnrBinding implements Binding {
 
     @Override
     public Region allocate(long size) {
+        JnrRegion.checkLength(size);
         return new JnrRegion(Memory.allocateDirect(Native.runtime(), Math.toIntExact(size),
                 true), size);
     }
@@ -158,44 +162,50 @@ final class JnrBinding implements Binding {
     }
 
     @Override
-    public int mqSend(int mqd, byte[] msg, int prio) {
-        return libc.mq_send(mqd, msg, msg.length, prio);
+    public int mqSend(int mqd, byte[] msg, int offset, int length, int prio) {
+        Exchange x = exchange(length);
+        x.buffer.put(Exchange.MESSAGE, msg, offset, length);
+        return libc.mq_send(mqd, x.message(), length, prio);
     }
 
     @Override
-    public int mqTimedsend(int mqd, byte[] msg, int prio, Instant deadline) {
-        return libc.mq_timedsend(mqd, msg, msg.length, prio, timespec(deadline));
+    public int mqTimedsend(int mqd, byte[] msg, int offset, int length, int prio,
+            Instant deadline) {
+        Exchange x = exchange(length);
+        x.buffer.put(Exchange.MESSAGE, msg, offset, length);
+        return libc.mq_timedsend(mqd, x.message(), length, prio, timespec(deadline));
     }
 
     @Override
-    public byte[] mqReceive(int mqd, int bufferSize, int[] prio) {
-        byte[] buffer = buffer(bufferSize);
-        long n = libc.mq_receive(mqd, buffer, bufferSize, prio);
-        return n == -1 ? null : Arrays.copyOf(buffer, (int) n);
+    public long mqReceive(int mqd, byte[] buffer, int length, int[] prio) {
+        Exchange x = exchange(length);
+        return x.received(libc.mq_receive(mqd, x.message(), length, x.address), buffer, prio);
     }
 
     @Override
-    public byte[] mqTimedreceive(int mqd, int bufferSize, int[] prio, Instant deadline) {
-        byte[] buffer = buffer(bufferSize);
-        long n = libc.mq_timedreceive(mqd, buffer, bufferSize, prio, timespec(deadline));
-        return n == -1 ? null : Arrays.copyOf(buffer, (int) n);
+    public long mqTimedreceive(int mqd, byte[] buffer, int length, int[] prio,
+            Instant deadline) {
+        Exchange x = exchange(length);
+        return x.received(libc.mq_timedreceive(mqd, x.message(), length, x.address,
+                timespec(deadline)), buffer, prio);
     }
 
     /**
-     * Un tampon d'au moins {@code size} octets, gardé par le thread : recevoir
-     * n'alloue plus {@code mq_msgsize} octets à chaque message. Le contenu au-delà
-     * de {@code size} n'est pas lu (jnr passe la longueur donnée au C).
+     * Le tampon d'échange du thread, avec la place d'un message de {@code size}
+     * octets : celui du thread, agrandi au besoin ; au-delà de
+     * {@value #KEEP_BUFFER_MAX} octets, un tampon à part, que le ramasse-miettes
+     * rendra.
      */
-    private byte[] buffer(int size) {
-        byte[] b = receiveBuffer.get();
-        if (b != null && b.length >= size) {
-            return b;
+    private Exchange exchange(int size) {
+        Exchange x = exchange.get();
+        if (x != null && x.capacity() >= size) {
+            return x;
         }
-        b = new byte[size];
+        Exchange bigger = new Exchange(Math.max(size, 256));
         if (size <= KEEP_BUFFER_MAX) {
-            receiveBuffer.set(b);
+            exchange.set(bigger);
         }
-        return b;
+        return bigger;
     }
 
     @Override
@@ -210,6 +220,7 @@ final class JnrBinding implements Binding {
 
     @Override
     public Region mmap(long length, int prot, int flags, int fd, long offset) {
+        JnrRegion.checkLength(length);
         Pointer p = libc.mmap(null, length, prot, flags, fd, offset);
         if (p == null || p.address() == -1L) {
             return null;
@@ -219,7 +230,7 @@ final class JnrBinding implements Binding {
 
     @Override
     public int munmap(Region region) {
-        return libc.munmap(((JnrRegion) region).pointer, region.length());
+        return libc.munmap(((JnrRegion) region).owner, region.length());
     }
 
     @Override
@@ -317,19 +328,93 @@ final class JnrBinding implements Binding {
         out[3] = raw.mq_curmsgs.get();
     }
 
-    /** Une zone native vue par un {@link Pointer} de jnr. */
+    /**
+     * Un tampon natif (hors du tas Java, donc à une adresse fixe que le C peut
+     * recevoir) : la priorité ({@code unsigned int}) à l'octet 0, le message à
+     * partir de l'octet {@value #MESSAGE}. C'est un {@link ByteBuffer} direct :
+     * les copies entre lui et un tableau Java restent en Java (compilées par le
+     * JIT), sans second appel natif.
+     */
+    private static final class Exchange {
+        static final int MESSAGE = 8;
+
+        final ByteBuffer buffer;
+        /** L'adresse de l'octet 0, calculée une fois. */
+        final long address;
+
+        Exchange(int messageSize) {
+            buffer = ByteBuffer.allocateDirect(MESSAGE + messageSize)
+                    .order(ByteOrder.nativeOrder());
+            address = Pointer.wrap(Native.runtime(), buffer).address();
+        }
+
+        int capacity() {
+            return buffer.capacity() - MESSAGE;
+        }
+
+        long message() {
+            return address + MESSAGE;
+        }
+
+        /** Après mq_receive : les {@code n} octets reçus dans {@code dst}, la priorité dans prio. */
+        long received(long n, byte[] dst, int[] prio) {
+            if (n != -1) {
+                buffer.get(MESSAGE, dst, 0, (int) n);
+                if (prio != null) {
+                    prio[0] = buffer.getInt(0);
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Une zone native vue par un {@link ByteBuffer} direct posé sur son adresse
+     * (créé une fois par JNI, NewDirectByteBuffer). Les accès et les copies
+     * passent alors par le JIT, en Java, au lieu d'un appel JNI chacun comme
+     * avec un {@link Pointer} de jnr (Pointer.get, Pointer.put). Le
+     * {@code ByteBuffer} vérifie lui-même les positions : c'est la seule
+     * vérification des bornes (IndexOutOfBoundsException). Il ne possède pas la
+     * mémoire : {@code owner} la garde vivante ({@link #allocate}) ou
+     * {@code munmap} la rend ({@link #mmap}).
+     */
     private static final class JnrRegion implements Region {
-        private final Pointer pointer;
+        private final Pointer owner;
+        private final ByteBuffer view;
         private final long length;
 
-        JnrRegion(Pointer pointer, long length) {
-            this.pointer = pointer;
+        JnrRegion(Pointer owner, long length) {
+            if (length > Integer.MAX_VALUE) {
+                throw new UnsupportedOperationException("liaison jnr : zone de " + length
+                        + " octets, plus de 2 Gio (la limite d'un ByteBuffer) ;"
+                        + " choisir la liaison ffm (JDK 22 et plus)");
+            }
+            this.owner = owner;
             this.length = length;
+            this.view = MemoryIO.getInstance().newDirectByteBuffer(owner.address(),
+                    (int) length).order(ByteOrder.nativeOrder());
+        }
+
+        /** Refuse, avant tout appel natif, une zone plus grande qu'un ByteBuffer. */
+        static void checkLength(long length) {
+            if (length > Integer.MAX_VALUE) {
+                throw new UnsupportedOperationException("liaison jnr : zone de " + length
+                        + " octets, plus de 2 Gio (la limite d'un ByteBuffer) ;"
+                        + " choisir la liaison ffm (JDK 22 et plus)");
+            }
+        }
+
+        /** Une position longue en indice de ByteBuffer, sans troncature silencieuse. */
+        private static int index(long at) {
+            if (at != (int) at) {
+                throw new IndexOutOfBoundsException("position " + at);
+            }
+            return (int) at;
         }
 
         @Override
         public long address() {
-            return pointer.address();
+            return owner.address();
         }
 
         @Override
@@ -338,43 +423,48 @@ final class JnrBinding implements Binding {
         }
 
         @Override
+        public boolean refusesAccessAfterUnmap() {
+            return false;
+        }
+
+        @Override
         public byte getByte(long at) {
-            return pointer.getByte(at);
+            return view.get(index(at));
         }
 
         @Override
         public void putByte(long at, byte value) {
-            pointer.putByte(at, value);
+            view.put(index(at), value);
         }
 
         @Override
         public int getInt(long at) {
-            return pointer.getInt(at);
+            return view.getInt(index(at));
         }
 
         @Override
         public void putInt(long at, int value) {
-            pointer.putInt(at, value);
+            view.putInt(index(at), value);
         }
 
         @Override
         public long getLong(long at) {
-            return pointer.getLongLong(at);
+            return view.getLong(index(at));
         }
 
         @Override
         public void putLong(long at, long value) {
-            pointer.putLongLong(at, value);
+            view.putLong(index(at), value);
         }
 
         @Override
         public void get(long at, byte[] dst, int from, int count) {
-            pointer.get(at, dst, from, count);
+            view.get(index(at), dst, from, count);
         }
 
         @Override
         public void put(long at, byte[] src, int from, int count) {
-            pointer.put(at, src, from, count);
+            view.put(index(at), src, from, count);
         }
     }
 }

@@ -32,6 +32,8 @@ public final class MappedMemory implements AutoCloseable {
     private final int prot;
     private final int flags;
     private final Guard guard;
+    /** La vue lève d'elle-même IllegalStateException après munmap (FFM). */
+    private final boolean selfChecking;
 
     private MappedMemory(String objectName, Binding.Region address, long offset, long length,
             int prot, int flags) {
@@ -41,6 +43,7 @@ public final class MappedMemory implements AutoCloseable {
         this.length = length;
         this.prot = prot;
         this.flags = flags;
+        this.selfChecking = address.refusesAccessAfterUnmap();
         this.guard = new Guard("projection de " + objectName, () -> {
             if (Binding.get().munmap(address) == -1) {
                 throw PosixException.last("munmap(addr, " + length + ")");
@@ -78,80 +81,116 @@ public final class MappedMemory implements AutoCloseable {
         return offset + length;
     }
 
-    // Chaque accès : bornes, droit (PROT_READ ou PROT_WRITE), zone encore projetée,
-    // puis l'accès lui-même ; sans lambda ni boîte (Integer, Long) sur ce chemin.
+    // Chaque accès : droit (PROT_READ ou PROT_WRITE), zone encore projetée (voir
+    // enter), puis l'accès lui-même, dont la vue native (ByteBuffer avec jnr,
+    // MemorySegment avec FFM) vérifie les bornes : une seule vérification, dont
+    // l'exception est traduite. L'IllegalStateException de la vue (FFM : munmap
+    // depuis un autre thread pendant l'accès) devient celle du garde. Sans lambda ni
+    // boîte (Integer, Long) sur ce chemin.
 
     public byte getByte(long at) {
-        enter(at, 1, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             return address.getByte(at);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 1);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
     public void putByte(long at, byte value) {
-        enter(at, 1, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.putByte(at, value);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 1);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
     public int getInt(long at) {
-        enter(at, 4, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             return address.getInt(at);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 4);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
     public void putInt(long at, int value) {
-        enter(at, 4, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.putInt(at, value);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 4);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
     public long getLong(long at) {
-        enter(at, 8, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             return address.getLong(at);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 8);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
     public void putLong(long at, long value) {
-        enter(at, 8, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.putLong(at, value);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 8);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
     /** Copie {@code dst.length} octets de la zone, à partir de {@code at}, dans {@code dst}. */
     public void getBytes(long at, byte[] dst) {
-        enter(at, dst.length, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             address.get(at, dst, 0, dst.length);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, dst.length);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
     /** Copie {@code src} dans la zone, à partir de {@code at}. */
     public void putBytes(long at, byte[] src) {
-        enter(at, src.length, Mman.PROT_WRITE);
+        enter(Mman.PROT_WRITE);
         try {
             address.put(at, src, 0, src.length);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, src.length);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -173,7 +212,7 @@ public final class MappedMemory implements AutoCloseable {
      * la fin de la zone s'il n'y en a pas.
      */
     public String getString(long at) {
-        enter(at, 0, Mman.PROT_READ);
+        enter(Mman.PROT_READ);
         try {
             int n = 0;
             while (at + n < length && address.getByte(at + n) != 0) {
@@ -182,8 +221,12 @@ public final class MappedMemory implements AutoCloseable {
             byte[] bytes = new byte[n];
             address.get(at, bytes, 0, n);
             return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IllegalStateException e) {
+            throw guard.closed();
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(at, 0);
         } finally {
-            guard.exit();
+            exit();
         }
     }
 
@@ -221,8 +264,11 @@ public final class MappedMemory implements AutoCloseable {
             throw new IllegalArgumentException("un sem_t doit être aligné sur "
                     + SEM_ALIGN + " octets (position " + at + ")");
         }
-        enter(at, Binding.SIZEOF_SEM_T, Mman.PROT_READ | Mman.PROT_WRITE);
-        guard.exit();
+        if (at < 0 || at > length - Binding.SIZEOF_SEM_T) {
+            throw outOfBounds(at, Binding.SIZEOF_SEM_T);
+        }
+        enter(Mman.PROT_READ | Mman.PROT_WRITE);
+        exit();
         if (!isShared()) {
             throw new IllegalStateException("un sémaphore partagé entre processus doit être"
                     + " dans une projection MAP_SHARED");
@@ -252,17 +298,34 @@ public final class MappedMemory implements AutoCloseable {
                 + (isMapped() ? "" : ", démappée") + "]";
     }
 
-    /** Vérifie un accès (bornes, droit demandé) puis entre dans le garde. */
-    private void enter(long at, long size, int need) {
-        if (at < 0 || size < 0 || at > length - size) {
-            throw new IndexOutOfBoundsException("accès [" + at + ", " + (at + size)
-                    + ") hors de la projection de " + length + " octets");
-        }
+    /**
+     * Vérifie le droit demandé, puis que la zone est encore projetée. Si la vue
+     * refuse d'elle-même tout accès après munmap (FFM), lire l'état du garde
+     * suffit : aucune opération atomique. Sinon (jnr), l'accès entre dans le
+     * garde, qui diffère munmap jusqu'à sa fin.
+     */
+    private void enter(int need) {
         if ((prot & need) != need) {
             throw new IllegalStateException("projection " + Mman.protToString(prot)
                     + " : cet accès demande " + Mman.protToString(need)
                     + " (il donnerait SIGSEGV)");
         }
-        guard.enter();
+        if (!selfChecking) {
+            guard.enter();
+        } else if (!guard.isOpen()) {
+            throw guard.closed();
+        }
+    }
+
+    /** Fin d'un accès commencé par {@link #enter(int)}. */
+    private void exit() {
+        if (!selfChecking) {
+            guard.exit();
+        }
+    }
+
+    private IndexOutOfBoundsException outOfBounds(long at, long size) {
+        return new IndexOutOfBoundsException("accès [" + at + ", " + (at + size)
+                + ") hors de la projection de " + length + " octets");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 import jnr.constants.platform.Errno;
@@ -37,6 +38,10 @@ import jnr.constants.platform.Sysconf;
 public final class MessageQueue implements AutoCloseable {
 
     private static final String WHAT = "les files de messages POSIX";
+
+    /** Au-delà, le tampon de réception d'un thread n'est pas gardé. */
+    private static final int KEEP_BUFFER_MAX = 1 << 16;
+    private static final ThreadLocal<byte[]> RECEIVE_BUFFER = new ThreadLocal<>();
 
     private final String name;
     private final int mqd;
@@ -151,11 +156,28 @@ public final class MessageQueue implements AutoCloseable {
      * @param priority de 0 à {@link #priorityMax()} − 1 (EINVAL au-delà)
      */
     public void send(byte[] message, int priority) {
+        send(message, 0, message.length, priority);
+    }
+
+    /**
+     * {@code mq_send(mqd, message + offset, length, priority)} : comme
+     * {@link #send(byte[], int)}, pour les {@code length} octets de
+     * {@code message} qui commencent à {@code offset} ; rien n'est alloué.
+     */
+    public void send(byte[] message, int offset, int length, int priority) {
+        Objects.checkFromIndexSize(offset, length, message.length);
         checkPriority(priority);
-        int errno = guard.call(() -> Binding.retryOnEintr(
-                () -> Binding.get().mqSend(mqd, message, priority) != -1));
-        if (errno != 0) {
-            throw new PosixException(sendCall("mq_send", message, priority), errno);
+        // Sans lambda sur ce chemin (comme receive(byte[], int[])) : rien à allouer.
+        guard.enter();
+        try {
+            while (Binding.get().mqSend(mqd, message, offset, length, priority) == -1) {
+                int errno = Binding.lastErrno();
+                if (!Binding.is(errno, Errno.EINTR)) { // EINTR : un signal, on recommence
+                    throw new PosixException(sendCall("mq_send", length, priority), errno);
+                }
+            }
+        } finally {
+            guard.exit();
         }
     }
 
@@ -173,15 +195,15 @@ public final class MessageQueue implements AutoCloseable {
     public boolean timedSend(byte[] message, int priority, Duration timeout) {
         checkPriority(priority);
         Instant at = Binding.deadline(timeout);
-        int errno = guard.call(() -> Binding.retryOnEintr(
-                () -> Binding.get().mqTimedsend(mqd, message, priority, at) != -1));
+        int errno = guard.call(() -> Binding.retryOnEintr(() -> Binding.get()
+                .mqTimedsend(mqd, message, 0, message.length, priority, at) != -1));
         if (errno == 0) {
             return true;
         }
         if (Binding.is(errno, Errno.ETIMEDOUT)) {
             return false;
         }
-        throw new PosixException(sendCall("mq_timedsend", message, priority), errno);
+        throw new PosixException(sendCall("mq_timedsend", message.length, priority), errno);
     }
 
     /** {@link #timedSend(byte[], int, Duration)} d'un texte UTF-8. */
@@ -209,17 +231,63 @@ public final class MessageQueue implements AutoCloseable {
      * {@code mq_receive} avec un tampon de {@code bufferSize} octets. Le tampon
      * doit faire au moins {@code mq_msgsize} : sinon EMSGSIZE, quelle que soit
      * la taille du message lui-même.
+     *
+     * <p>Chaque appel rend un nouveau {@link Message}, à la taille exacte du
+     * message ; pour recevoir sans rien allouer, {@link #receive(byte[], int[])}.
      */
     public Message receive(int bufferSize) {
         checkBuffer(bufferSize);
+        byte[] buffer = receiveBuffer(bufferSize);
         int[] prio = new int[1];
-        byte[][] data = new byte[1][];
-        int errno = guard.call(() -> Binding.retryOnEintr(
-                () -> (data[0] = Binding.get().mqReceive(mqd, bufferSize, prio)) != null));
-        if (errno != 0) {
-            throw new PosixException(receiveCall("mq_receive", bufferSize), errno);
+        int n = receive(buffer, bufferSize, prio, "mq_receive");
+        return new Message(Arrays.copyOf(buffer, n), prio[0]);
+    }
+
+    /**
+     * {@code n = mq_receive(mqd, buffer, buffer.length, &prio)} : retire le plus
+     * ancien message de plus haute priorité et l'écrit dans {@code buffer}, de
+     * l'indice 0 à {@code n} exclu ; les octets suivants ne sont pas touchés.
+     * Bloque si la file est vide (EAGAIN avec O_NONBLOCK). Rien n'est alloué :
+     * c'est la forme à préférer dans une boucle de réception.
+     *
+     * <p>Comme en C, le tampon doit pouvoir contenir <em>n'importe quel</em>
+     * message de la file : si {@code buffer.length} est inférieur à
+     * {@code mq_msgsize} ({@link #getAttributes()}), l'appel échoue avec
+     * EMSGSIZE, même si le message en attente est plus court, et le message
+     * reste dans la file.
+     *
+     * @param buffer le tampon de réception, d'au moins {@code mq_msgsize} octets
+     * @param priority si non {@code null}, {@code priority[0]} reçoit la priorité
+     *        du message (le {@code msg_prio} du C ; {@code null} comme NULL)
+     * @return {@code n}, la longueur du message reçu
+     */
+    public int receive(byte[] buffer, int[] priority) {
+        if (priority != null && priority.length == 0) {
+            throw new IllegalArgumentException(
+                    "priority doit avoir une case (priority[0]), ou valoir null");
         }
-        return new Message(data[0], prio[0]);
+        checkBuffer(buffer.length);
+        return receive(buffer, buffer.length, priority, "mq_receive");
+    }
+
+    /**
+     * {@code mq_receive}, relancé après EINTR (un signal a interrompu l'attente) ;
+     * sans lambda ni tableau de résultat : rien n'est alloué.
+     */
+    private int receive(byte[] buffer, int length, int[] prio, String fn) {
+        guard.enter();
+        try {
+            long n;
+            while ((n = Binding.get().mqReceive(mqd, buffer, length, prio)) == -1) {
+                int errno = Binding.lastErrno();
+                if (!Binding.is(errno, Errno.EINTR)) {
+                    throw new PosixException(receiveCall(fn, length), errno);
+                }
+            }
+            return (int) n;
+        } finally {
+            guard.exit();
+        }
     }
 
     /**
@@ -230,18 +298,37 @@ public final class MessageQueue implements AutoCloseable {
      */
     public Optional<Message> timedReceive(Duration timeout) {
         int bufferSize = messageSize();
+        byte[] buffer = receiveBuffer(bufferSize);
         int[] prio = new int[1];
         Instant at = Binding.deadline(timeout);
-        byte[][] data = new byte[1][];
-        int errno = guard.call(() -> Binding.retryOnEintr(() ->
-                (data[0] = Binding.get().mqTimedreceive(mqd, bufferSize, prio, at)) != null));
+        long[] n = new long[1];
+        int errno = guard.call(() -> Binding.retryOnEintr(() -> (n[0] = Binding.get()
+                .mqTimedreceive(mqd, buffer, bufferSize, prio, at)) != -1));
         if (errno == 0) {
-            return Optional.of(new Message(data[0], prio[0]));
+            return Optional.of(new Message(Arrays.copyOf(buffer, (int) n[0]), prio[0]));
         }
         if (Binding.is(errno, Errno.ETIMEDOUT)) {
             return Optional.empty();
         }
         throw new PosixException(receiveCall("mq_timedreceive", bufferSize), errno);
+    }
+
+    /**
+     * Le tampon de réception du thread pour les {@link Message} : au moins
+     * {@code size} octets, gardé d'un appel à l'autre (jusqu'à
+     * {@value #KEEP_BUFFER_MAX} octets) ; seul le message, à sa taille exacte,
+     * est alloué à chaque réception.
+     */
+    private static byte[] receiveBuffer(int size) {
+        byte[] b = RECEIVE_BUFFER.get();
+        if (b != null && b.length >= size) {
+            return b;
+        }
+        b = new byte[size];
+        if (size <= KEEP_BUFFER_MAX) {
+            RECEIVE_BUFFER.set(b);
+        }
+        return b;
     }
 
     /** {@code mq_getattr} : les attributs courants, dont le nombre de messages présents. */
@@ -327,8 +414,8 @@ public final class MessageQueue implements AutoCloseable {
         }
     }
 
-    private String sendCall(String fn, byte[] message, int priority) {
-        return fn + "(" + mqd + " [" + name + "], msg, " + message.length + ", " + priority
+    private String sendCall(String fn, int length, int priority) {
+        return fn + "(" + mqd + " [" + name + "], msg, " + length + ", " + priority
                 + (fn.contains("timed") ? ", &abstime)" : ")");
     }
 

@@ -85,16 +85,18 @@ final class Native {
 
         int mq_setattr(int mqdes, @In MqAttr newattr, @Out MqAttr oldattr);
 
-        int mq_send(int mqdes, @In byte[] msg, @size_t long len, int prio);
+        // Les messages passent par un tampon natif (JnrBinding.Exchange) donné
+        // par son adresse : jnr n'a aucun tableau Java à recopier autour de l'appel.
+        int mq_send(int mqdes, @intptr_t long msg, @size_t long len, int prio);
 
-        int mq_timedsend(int mqdes, @In byte[] msg, @size_t long len, int prio,
+        int mq_timedsend(int mqdes, @intptr_t long msg, @size_t long len, int prio,
                 @In Timespec abstime);
 
-        @ssize_t long mq_receive(int mqdes, @Out byte[] msg, @size_t long len,
-                @Out int[] prio);
+        @ssize_t long mq_receive(int mqdes, @intptr_t long msg, @size_t long len,
+                @intptr_t long prio);
 
-        @ssize_t long mq_timedreceive(int mqdes, @Out byte[] msg, @size_t long len,
-                @Out int[] prio, @In Timespec abstime);
+        @ssize_t long mq_timedreceive(int mqdes, @intptr_t long msg, @size_t long len,
+                @intptr_t long prio, @In Timespec abstime);
 
         // <sys/mman.h>
         int shm_open(String name, int oflag, int mode);

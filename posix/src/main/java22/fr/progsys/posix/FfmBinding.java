@@ -47,6 +47,22 @@ final class FfmBinding implements Binding {
     private static final long ERRNO_AT = CAPTURE.byteOffset(groupElement("errno"));
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
 
+    /**
+     * Un appel ordinaire fait passer le thread de l'état « en Java » à l'état « en
+     * natif » et retour : pendant l'appel, le ramasse-miettes peut travailler sans
+     * l'attendre, et le retour vérifie s'il doit s'arrêter (point de sûreté). Un
+     * appel « critique » saute ces deux transitions : moins cher, mais tant qu'il
+     * dure, aucun point de sûreté ne peut aboutir, donc toute la JVM peut l'attendre.
+     * Réservé ici aux fonctions qui rendent la main aussitôt, dans tous les cas :
+     * getpid, getppid, gettid, getuid, getgid, sem_post (au plus un réveil
+     * futex, sans attente), sem_trywait (EAGAIN plutôt qu'attendre) et
+     * sem_getvalue. Jamais sem_wait, mq_send ou mq_receive, qui peuvent bloquer.
+     * {@code false} : pas d'accès au tas Java, on ne passe que des segments
+     * natifs. La Javadoc du JDK 25 ne l'interdit pas avec captureCallState (rien
+     * n'est vérifié pour cette combinaison) : errno reste capturé.
+     */
+    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
+
     /** {@code struct mq_attr} (Linux) : quatre {@code long}, puis quatre de réserve. */
     static final StructLayout MQ_ATTR = MemoryLayout.structLayout(
             JAVA_LONG.withName("mq_flags"), JAVA_LONG.withName("mq_maxmsg"),
@@ -74,13 +90,14 @@ final class FfmBinding implements Binding {
     /** Au-delà, un tampon d'échange n'est pas gardé par le thread. */
     private static final long KEEP_BUFFER_MAX = 1 << 16;
 
-    // <string.h>, <unistd.h> : ne touchent pas errno (ou ne peuvent échouer).
+    // <string.h>, <unistd.h> : ne touchent pas errno (ou ne peuvent échouer) ;
+    // les get*id, immédiats, sont critiques (voir CRITICAL).
     private static final MethodHandle STRERROR = plain("strerror", ADDRESS, JAVA_INT);
-    private static final MethodHandle GETPID = plain("getpid", JAVA_INT);
-    private static final MethodHandle GETPPID = plain("getppid", JAVA_INT);
-    private static final MethodHandle GETTID = plain("gettid", JAVA_INT);
-    private static final MethodHandle GETUID = plain("getuid", JAVA_INT);
-    private static final MethodHandle GETGID = plain("getgid", JAVA_INT);
+    private static final MethodHandle GETPID = critical("getpid", JAVA_INT);
+    private static final MethodHandle GETPPID = critical("getppid", JAVA_INT);
+    private static final MethodHandle GETTID = critical("gettid", JAVA_INT);
+    private static final MethodHandle GETUID = critical("getuid", JAVA_INT);
+    private static final MethodHandle GETGID = critical("getgid", JAVA_INT);
 
     private static final MethodHandle SYSCONF = errno("sysconf", JAVA_LONG, JAVA_INT);
 
@@ -89,11 +106,12 @@ final class FfmBinding implements Binding {
             JAVA_INT, JAVA_INT);
     private static final MethodHandle SEM_DESTROY = errno("sem_destroy", JAVA_INT, ADDRESS);
     private static final MethodHandle SEM_WAIT = errno("sem_wait", JAVA_INT, ADDRESS);
-    private static final MethodHandle SEM_TRYWAIT = errno("sem_trywait", JAVA_INT, ADDRESS);
+    private static final MethodHandle SEM_TRYWAIT = criticalErrno("sem_trywait", JAVA_INT,
+            ADDRESS);
     private static final MethodHandle SEM_TIMEDWAIT = errno("sem_timedwait", JAVA_INT,
             ADDRESS, ADDRESS);
-    private static final MethodHandle SEM_POST = errno("sem_post", JAVA_INT, ADDRESS);
-    private static final MethodHandle SEM_GETVALUE = errno("sem_getvalue", JAVA_INT,
+    private static final MethodHandle SEM_POST = criticalErrno("sem_post", JAVA_INT, ADDRESS);
+    private static final MethodHandle SEM_GETVALUE = criticalErrno("sem_getvalue", JAVA_INT,
             ADDRESS, ADDRESS);
     /** Variadique : mode et value ne sont lus qu'avec O_CREAT ; SEM_FAILED = NULL (glibc). */
     private static final MethodHandle SEM_OPEN = variadic("sem_open", 2, ADDRESS, ADDRESS,
@@ -230,7 +248,7 @@ final class FfmBinding implements Binding {
     @Override
     public Region allocate(long size) {
         // Arena automatique : la mémoire est rendue quand la Region n'est plus atteignable.
-        return new FfmRegion(Arena.ofAuto().allocate(size, 8));
+        return new FfmRegion(Arena.ofAuto().allocate(size, 8), null);
     }
 
     @Override
@@ -394,25 +412,26 @@ final class FfmBinding implements Binding {
     }
 
     @Override
-    public int mqSend(int mqd, byte[] msg, int prio) {
+    public int mqSend(int mqd, byte[] msg, int offset, int length, int prio) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(msg.length);
-        MemorySegment.copy(msg, 0, buf, JAVA_BYTE, 0, msg.length);
+        MemorySegment buf = s.buffer(length);
+        MemorySegment.copy(msg, offset, buf, JAVA_BYTE, 0, length);
         try {
-            return (int) MQ_SEND.invokeExact(s.state, mqd, buf, (long) msg.length, prio);
+            return (int) MQ_SEND.invokeExact(s.state, mqd, buf, (long) length, prio);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     @Override
-    public int mqTimedsend(int mqd, byte[] msg, int prio, Instant deadline) {
+    public int mqTimedsend(int mqd, byte[] msg, int offset, int length, int prio,
+            Instant deadline) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(msg.length);
-        MemorySegment.copy(msg, 0, buf, JAVA_BYTE, 0, msg.length);
+        MemorySegment buf = s.buffer(length);
+        MemorySegment.copy(msg, offset, buf, JAVA_BYTE, 0, length);
         MemorySegment ts = s.timespec(deadline);
         try {
-            return (int) MQ_TIMEDSEND.invokeExact(s.state, mqd, buf, (long) msg.length, prio,
+            return (int) MQ_TIMEDSEND.invokeExact(s.state, mqd, buf, (long) length, prio,
                     ts);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -420,40 +439,42 @@ final class FfmBinding implements Binding {
     }
 
     @Override
-    public byte[] mqReceive(int mqd, int bufferSize, int[] prio) {
+    public long mqReceive(int mqd, byte[] buffer, int length, int[] prio) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(bufferSize);
-        MemorySegment p = s.small.asSlice(PRIO, 4);
+        MemorySegment buf = s.buffer(length);
         try {
-            long n = (long) MQ_RECEIVE.invokeExact(s.state, mqd, buf, (long) bufferSize, p);
-            return received(buf, n, p, prio);
+            long n = (long) MQ_RECEIVE.invokeExact(s.state, mqd, buf, (long) length, s.prio);
+            return received(buf, n, s.prio, buffer, prio);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     @Override
-    public byte[] mqTimedreceive(int mqd, int bufferSize, int[] prio, Instant deadline) {
+    public long mqTimedreceive(int mqd, byte[] buffer, int length, int[] prio,
+            Instant deadline) {
         Scratch s = SCRATCH.get();
-        MemorySegment buf = s.buffer(bufferSize);
-        MemorySegment p = s.small.asSlice(PRIO, 4);
+        MemorySegment buf = s.buffer(length);
         MemorySegment ts = s.timespec(deadline);
         try {
-            long n = (long) MQ_TIMEDRECEIVE.invokeExact(s.state, mqd, buf, (long) bufferSize,
-                    p, ts);
-            return received(buf, n, p, prio);
+            long n = (long) MQ_TIMEDRECEIVE.invokeExact(s.state, mqd, buf, (long) length,
+                    s.prio, ts);
+            return received(buf, n, s.prio, buffer, prio);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
-    /** Le message reçu, copié à sa taille exacte (une seule copie vers le tas Java). */
-    private static byte[] received(MemorySegment buf, long n, MemorySegment p, int[] prio) {
-        if (n == -1) {
-            return null;
+    /** Les {@code n} octets reçus recopiés dans {@code dst} (seule copie vers le tas Java). */
+    private static long received(MemorySegment buf, long n, MemorySegment p, byte[] dst,
+            int[] prio) {
+        if (n != -1) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, 0, (int) n);
+            if (prio != null) {
+                prio[0] = p.get(JAVA_INT, 0);
+            }
         }
-        prio[0] = p.get(JAVA_INT, 0);
-        return buf.asSlice(0, n).toArray(JAVA_BYTE);
+        return n;
     }
 
     @Override
@@ -482,9 +503,11 @@ final class FfmBinding implements Binding {
             if (p.address() == -1L) { // MAP_FAILED
                 return null;
             }
-            // mmap rend une adresse sans taille : on lui donne celle de la projection.
-            // Le segment n'est rattaché à aucune arène : munmap seul la libère.
-            return new FfmRegion(p.reinterpret(length));
+            // mmap rend une adresse sans taille : on lui donne celle de la projection,
+            // et une arène partagée, fermée juste avant munmap : tout accès à la vue
+            // lève alors IllegalStateException, dans n'importe quel thread.
+            Arena arena = Arena.ofShared();
+            return new FfmRegion(p.reinterpret(length, arena, null), arena);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -492,9 +515,12 @@ final class FfmBinding implements Binding {
 
     @Override
     public int munmap(Region region) {
-        MemorySegment seg = ((FfmRegion) region).segment;
+        FfmRegion r = (FfmRegion) region;
+        r.close();
+        // La vue est fermée : munmap reçoit l'adresse seule, hors de toute arène.
+        MemorySegment start = MemorySegment.ofAddress(r.address());
         try {
-            return (int) MUNMAP.invokeExact(state(), seg, seg.byteSize());
+            return (int) MUNMAP.invokeExact(state(), start, r.length());
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -669,6 +695,20 @@ final class FfmBinding implements Binding {
                 ERRNO);
     }
 
+    /** Un appel immédiat qui ne lit pas errno (voir {@link #CRITICAL}). */
+    private static MethodHandle critical(String name, MemoryLayout result,
+            MemoryLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args),
+                CRITICAL);
+    }
+
+    /** Un appel immédiat qui rend -1 et pose errno (voir {@link #CRITICAL}). */
+    private static MethodHandle criticalErrno(String name, MemoryLayout result,
+            MemoryLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args),
+                ERRNO, CRITICAL);
+    }
+
     /** Un appel variadique : les arguments à partir de {@code firstVariadic} sont « ... ». */
     private static MethodHandle variadic(String name, int firstVariadic, MemoryLayout result,
             MemoryLayout... args) {
@@ -699,12 +739,15 @@ final class FfmBinding implements Binding {
     private static final class Scratch {
         final MemorySegment state;
         final MemorySegment small;
+        /** Le {@code unsigned int} où mq_receive dépose la priorité. */
+        final MemorySegment prio;
         private MemorySegment buffer;
 
         Scratch() {
             Arena arena = Arena.ofAuto();
             state = arena.allocate(CAPTURE);
             small = arena.allocate(SMALL_BYTES, 8);
+            prio = small.asSlice(PRIO, 4);
             buffer = arena.allocate(256, 8);
         }
 
@@ -736,19 +779,50 @@ final class FfmBinding implements Binding {
     /** Une zone native vue comme un {@link MemorySegment} borné. */
     private static final class FfmRegion implements Region {
         final MemorySegment segment;
+        /** L'arène partagée d'une projection, fermée avant munmap ; null sinon. */
+        private final Arena mapping;
+        private final long address;
+        private final long length;
 
-        FfmRegion(MemorySegment segment) {
+        FfmRegion(MemorySegment segment, Arena mapping) {
             this.segment = segment;
+            this.mapping = mapping;
+            this.address = segment.address();
+            this.length = segment.byteSize();
+        }
+
+        @Override
+        public boolean refusesAccessAfterUnmap() {
+            return mapping != null;
+        }
+
+        /**
+         * Ferme l'arène de la projection. La JVM s'arrange avec chaque thread
+         * (une « poignée de main ») pour qu'aucun ne soit au milieu d'un accès à
+         * la vue quand la fermeture aboutit : après, munmap ne peut plus faire
+         * tomber personne.
+         */
+        void close() {
+            while (mapping.scope().isAlive()) {
+                try {
+                    mapping.close();
+                } catch (IllegalStateException busy) {
+                    // JDK 22 : un autre thread était au milieu d'un accès et la
+                    // fermeture a échoué ; il en sort en quelques nanosecondes, on
+                    // recommence. Depuis le JDK 23, close() interrompt cet accès.
+                    Thread.onSpinWait();
+                }
+            }
         }
 
         @Override
         public long address() {
-            return segment.address();
+            return address;
         }
 
         @Override
         public long length() {
-            return segment.byteSize();
+            return length;
         }
 
         @Override

@@ -181,6 +181,42 @@ class MessageQueueTest {
     }
 
     @Test
+    @DisplayName("I07 (précision) : mq_receive dans le tampon de l'appelant rend la longueur et la priorité, et ne touche pas aux octets suivants")
+    void receiveIntoACallerBufferReturnsTheLengthAndPriority() {
+        try (MessageQueue q = create(2, 32)) {
+            byte[] whole = "..bonjour..".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            q.send(whole, 2, 7, 5); // les 7 octets de « bonjour »
+            q.send(new byte[] {1, 2, 3}, 0);
+            byte[] buffer = new byte[32];
+            java.util.Arrays.fill(buffer, (byte) 'x');
+            int[] priority = new int[1];
+            assertThat(q.receive(buffer, priority)).isEqualTo(7);
+            assertThat(priority[0]).isEqualTo(5);
+            assertThat(new String(buffer, 0, 9, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("bonjourxx");
+            assertThat(q.receive(buffer, null)).isEqualTo(3); // null comme le NULL du C
+            assertThat(buffer).startsWith(1, 2, 3, 'j');
+            assertThatThrownBy(() -> q.send(whole, 8, 7, 0))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("I07 (précision) : un tampon de l'appelant plus court que mq_msgsize donne EMSGSIZE, et le message reste")
+    void aCallerBufferShorterThanMsgsizeFailsWithEmsgsize() {
+        try (MessageQueue q = create(2, 64)) {
+            q.send("ok", 1);
+            assertThatThrownBy(() -> q.receive(new byte[63], new int[1]))
+                    .isInstanceOfSatisfying(PosixException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("EMSGSIZE"));
+            byte[] buffer = new byte[64];
+            assertThat(q.receive(buffer, null)).isEqualTo(2);
+            assertThat(new String(buffer, 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("ok");
+        }
+    }
+
+    @Test
     @DisplayName("I05 : mq_setattr ne change que O_NONBLOCK : mq_maxmsg et mq_msgsize restent")
     void setattrOnlyChangesNonBlock() {
         try (MessageQueue q = create(3, 32)) {

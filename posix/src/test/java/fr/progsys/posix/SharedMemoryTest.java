@@ -102,6 +102,9 @@ class SharedMemoryTest {
                         .isInstanceOf(IndexOutOfBoundsException.class);
                 assertThatThrownBy(() -> m.getLong(Long.MAX_VALUE))
                         .isInstanceOf(IndexOutOfBoundsException.class);
+                // la vérification de la vue native (ByteBuffer, MemorySegment), traduite
+                assertThatThrownBy(() -> m.getInt(61))
+                        .hasMessage("accès [61, 65) hors de la projection de 64 octets");
                 m.putInt(60, 42);
                 assertThat(m.getInt(60)).isEqualTo(42);
             }
@@ -196,6 +199,34 @@ class SharedMemoryTest {
             assertThat(m.isMapped()).isFalse();
             assertThatThrownBy(() -> m.getInt(0)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> m.putString(0, "x")).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("I12 : munmap pendant qu'un autre thread lit la vue : ce thread reçoit IllegalStateException, la JVM ne tombe pas")
+    void unmappingWhileAnotherThreadReadsStopsItCleanly() throws Exception {
+        try (SharedMemory shm = create()) {
+            shm.truncate(4096);
+            MappedMemory m = shm.map(4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+            java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Throwable> reader =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        byte[] page = new byte[4096];
+                        try {
+                            for (long i = 0; ; i++) {
+                                m.getBytes(0, page);
+                                m.getLong(8 * (i % 512));
+                                reading.countDown();
+                            }
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    });
+            reading.await();
+            m.unmap();
+            assertThat(reader.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("déjà fermé");
         }
     }
 

@@ -24,8 +24,11 @@ import fr.progsys.testkit.IpcNames;
  * Le prix des liaisons seules : les mêmes appels que les allers-retours, mais
  * dans un seul processus et sans jamais bloquer, donc sans réveil ni
  * changement de contexte. Ce qui reste, c'est l'appel système et, en Java, la
- * traversée de jnr. Jumeau C : {@code calls.c}, dont chaque opération porte
- * le nom de la méthode qui fait la même chose ici.
+ * traversée de la liaison : jnr ou FFM, choisie par
+ * {@code -Dprogsys.posix.binding} dans la JVM de mesure (Measurements lance
+ * les deux). Jumeau C : {@code calls.c}, dont chaque opération porte le nom de
+ * la méthode qui fait la même chose ici ; {@code mqSendReceiveMessage}
+ * n'existe qu'en Java.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +37,7 @@ public class NativeCalls {
 
     private final String prefix = IpcNames.unique("bench-calls");
     private final byte[] small = new byte[64];
+    private final byte[] buffer = new byte[4096];
     private NamedSemaphore semaphore;
     private MessageQueue queue;
     private MappedMemory zone;
@@ -74,9 +78,24 @@ public class NativeCalls {
         return semaphore.tryWait();
     }
 
-    /** mq_send puis mq_receive de 64 octets sur la même file, jamais vide au receive. */
+    /**
+     * mq_send puis mq_receive de 64 octets sur la même file, jamais vide au
+     * receive, dans un tampon réutilisé de mq_msgsize octets : comme en C, rien
+     * n'est alloué.
+     */
     @Benchmark
     public int mqSendReceive() {
+        queue.send(small, 0);
+        return queue.receive(buffer, null);
+    }
+
+    /**
+     * La même chose par {@code receive(int)}, qui rend un nouveau
+     * {@code Message} (un tableau à la taille du message, un objet) à chaque
+     * appel : l'écart avec {@link #mqSendReceive()} est le prix de ces allocations.
+     */
+    @Benchmark
+    public int mqSendReceiveMessage() {
         queue.send(small, 0);
         return queue.receive(4096).data().length;
     }
