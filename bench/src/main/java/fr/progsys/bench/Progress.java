@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Ce que dit une longue mesure pendant qu'elle tourne : une ligne par mesure
+ * Ce que dit une longue mesure pendant qu'elle tourne : une ligne par mesure
  * (la partie, ce qui est mesuré, n/N, le temps écoulé, le temps qui reste
  * estimé), puis un bilan (chaque partie, sa durée, les fichiers écrits).
  *
- * <p>L'estimation est la plus simple qui soit : le temps moyen des mesures
- * déjà finies dans la partie, fois le nombre de celles qui restent ; elle
- * s'affine à chaque mesure. Les lignes vont sur la sortie d'erreur : la
+ * <p>L'estimation est la plus simple qui soit : le temps moyen des mesures
+ * déjà finies dans la partie, fois le nombre de celles qui restent ; elle
+ * s'affine à chaque mesure. Les lignes vont sur la sortie d'erreur : la
  * sortie standard garde les CSV.
  */
 public final class Progress {
 
-    /** Une partie : ses bornes dans le temps, ses mesures, ses fichiers. */
+    /** Une partie : ses bornes dans le temps, ses mesures, ses fichiers. */
     private static final class Part {
         final String name;
         final long start;
@@ -72,11 +72,11 @@ public final class Progress {
         int done = current.started;
         current.started++;
         long elapsed = now - current.start;
-        String left = "?";
+        String left = " ?"; // « reste ? » : espace insécable avant « ? »
         if (done > 0 && current.planned > 0) {
-            left = "≈ " + duration(elapsed / done * Math.max(0, current.planned - done));
+            left = " ≈ " + duration(elapsed / done * Math.max(0, current.planned - done));
         }
-        out.printf("[%s %d/%s] %s — écoulé %s, reste %s%n", current.name, current.started,
+        out.printf("[%s %d/%s] %s — écoulé %s, reste%s%n", current.name, current.started,
                 current.planned > 0 ? Integer.toString(current.planned) : "?", what,
                 duration(elapsed), left);
     }
@@ -96,10 +96,10 @@ public final class Progress {
         }
     }
 
-    /** Le bilan : chaque partie, sa durée, ses fichiers encore présents. */
+    /** Le bilan : chaque partie, sa durée, ses fichiers encore présents. */
     public void summary() {
         end();
-        out.printf("Bilan (%s en tout) :%n", duration(clock.getAsLong() - start));
+        out.printf("Bilan (%s en tout) :%n", duration(clock.getAsLong() - start));
         for (Part p : parts) {
             out.printf("  %-10s %9s  %s%n", p.name, duration(p.end - p.start),
                     names(p.files));

@@ -2,20 +2,20 @@ package fr.progsys.bench;
 
 /**
  * La moyenne de quelques mesures répétées et son intervalle de confiance à
- * 95 %, par la loi de Student : moyenne ± t(n − 1) · s / √n, où s est l'écart
+ * 95 %, par la loi de Student : moyenne ± t(n − 1) · s / √n, où s est l'écart
  * type de l'échantillon (divisé par n − 1) et t(n − 1) le quantile 0,975 de
  * la loi de Student à n − 1 degrés de liberté.
  *
- * <p>Pourquoi Student et pas 1,96 (la loi normale) : avec cinq passages, s
+ * <p>Pourquoi Student et pas 1,96 (la loi normale) : avec cinq passages, s
  * est lui-même mal connu, et la loi de Student élargit l'intervalle en
  * conséquence (t(4) = 2,776, 42 % de plus que 1,96). Elle suppose des
- * mesures indépendantes et à peu près normales : c'est pourquoi on compare
+ * mesures indépendantes et à peu près normales : c'est pourquoi on compare
  * des rapports Java/C de passages voisins dans le temps, qui varient peu.
  */
 public final class Stats {
 
     /**
-     * t(n − 1) pour n = 2…30 (indice n − 2) : quantile 0,975 de la loi de
+     * t(n − 1) pour n = 2…30 (indice n − 2) : quantile 0,975 de la loi de
      * Student, bilatéral à 95 %, valeurs des tables usuelles.
      */
     private static final double[] T_975 = {
@@ -38,7 +38,7 @@ public final class Stats {
     public static double studentT95(int n) {
         if (n < 2 || n > MAX_N) {
             throw new IllegalArgumentException("échantillon de " + n
-                    + " valeurs : la table de Student va de 2 à " + MAX_N);
+                    + " valeurs : la table de Student va de 2 à " + MAX_N);
         }
         return T_975[n - 2];
     }

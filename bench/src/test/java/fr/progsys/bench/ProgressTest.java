@@ -31,15 +31,15 @@ class ProgressTest {
         now[0] = 10 * SECOND;
         progress.next("unix C");
         now[0] = 30 * SECOND;
-        progress.next("tcp Java"); // deux mesures en 30 s : 15 s chacune, deux restent
+        progress.next("tcp Java"); // deux mesures en 30 s : 15 s chacune, deux restent
         Path csv = Files.writeString(dir.resolve("ipc.csv"), "x");
         progress.wrote(csv);
-        progress.wrote(dir.resolve("parti.csv")); // n'existe plus : absent du bilan
+        progress.wrote(dir.resolve("parti.csv")); // n'existe plus : absent du bilan
         now[0] = 200 * SECOND;
         progress.summary();
 
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-        assertThat(lines[1]).startsWith("[ipc 1/4] unix Java").contains("reste ?");
+        assertThat(lines[1]).startsWith("[ipc 1/4] unix Java").contains("reste ?");
         assertThat(lines[2]).startsWith("[ipc 2/4] unix C")
                 .contains("écoulé 10 s", "reste ≈ 30 s");
         assertThat(lines[3]).startsWith("[ipc 3/4] tcp Java")

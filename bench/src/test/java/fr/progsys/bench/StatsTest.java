@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class StatsTest {
 
     @Test
-    @DisplayName("cinq valeurs connues : moyenne 3, s = √2,5, demi-largeur 2,776 · s / √5")
+    @DisplayName("cinq valeurs connues : moyenne 3, s = √2,5, demi-largeur 2,776 · s / √5")
     void fiveKnownValues() {
-        // 1…5 : moyenne 3, somme des carrés des écarts 10, s = √(10 / 4) = 1,5811.
-        // Demi-largeur : 2,776 × 1,5811 / √5 = 1,9630. Avec 1,96 au lieu de t(4),
-        // on trouverait 1,386 ; sans √n, 4,389 ; avec s divisé par n, 1,756.
+        // 1…5 : moyenne 3, somme des carrés des écarts 10, s = √(10 / 4) = 1,5811.
+        // Demi-largeur : 2,776 × 1,5811 / √5 = 1,9630. Avec 1,96 au lieu de t(4),
+        // on trouverait 1,386 ; sans √n, 4,389 ; avec s divisé par n, 1,756.
         Stats.Interval ci = Stats.meanWithInterval95(new double[] {1, 2, 3, 4, 5});
         assertThat(ci.n()).isEqualTo(5);
         assertThat(ci.mean()).isEqualTo(3.0);
@@ -24,9 +24,9 @@ class StatsTest {
     }
 
     @Test
-    @DisplayName("deux rapports Java/C : t(1) = 12,706, l'intervalle est large")
+    @DisplayName("deux rapports Java/C : t(1) = 12,706, l'intervalle est large")
     void twoRatios() {
-        // 0,9 et 1,1 : moyenne 1, s = 0,14142, demi-largeur 12,706 × 0,14142 / √2 = 1,2706.
+        // 0,9 et 1,1 : moyenne 1, s = 0,14142, demi-largeur 12,706 × 0,14142 / √2 = 1,2706.
         Stats.Interval ci = Stats.meanWithInterval95(new double[] {0.9, 1.1});
         assertThat(ci.mean()).isCloseTo(1.0, within(1e-12));
         assertThat(ci.high() - ci.mean()).isCloseTo(1.2706, within(1e-3));
@@ -34,7 +34,7 @@ class StatsTest {
     }
 
     @Test
-    @DisplayName("des valeurs égales : un intervalle réduit à la moyenne")
+    @DisplayName("des valeurs égales : un intervalle réduit à la moyenne")
     void equalValues() {
         Stats.Interval ci = Stats.meanWithInterval95(new double[] {0.94, 0.94, 0.94});
         assertThat(ci.low()).isEqualTo(ci.mean());
@@ -42,7 +42,7 @@ class StatsTest {
     }
 
     @Test
-    @DisplayName("la table de Student : valeurs connues, bornes refusées au-delà")
+    @DisplayName("la table de Student : valeurs connues, bornes refusées au-delà")
     void studentTable() {
         assertThat(Stats.studentT95(2)).isEqualTo(12.706);
         assertThat(Stats.studentT95(5)).isEqualTo(2.776);

@@ -17,19 +17,19 @@ import fr.progsys.bench.Stats;
 import fr.progsys.testkit.ChildJvm;
 
 /**
- * Allers-retours entre deux processus : le processus qui mesure lance l'autre
+ * Allers-retours entre deux processus : le processus qui mesure lance l'autre
  * (une JVM neuve), puis (1) ping-pong de messages de {@value #SMALL} octets,
- * chaque aller-retour chronométré, et (2) débit : des messages de
+ * chaque aller-retour chronométré, et (2) débit : des messages de
  * {@value #LARGE} octets par fenêtres de {@value #WINDOW}, un accusé d'un octet
  * par fenêtre (sans lui, UDP jetterait des datagrammes quand le tampon du
  * récepteur déborde). Le jumeau C ({@code round_trip.c}) fait exactement la
  * même chose, avec {@code fork}.
  *
- * <p>Deux transports donnent le plancher, sans objet IPC : {@code spin} (un mot
+ * <p>Deux transports donnent le plancher, sans objet IPC : {@code spin} (un mot
  * partagé attendu activement, aucun appel système, {@link SpinWord}) et
- * {@code futex} (le même mot, attendu dans le noyau : le prix d'un réveil
- * seul ; en C seulement, le JDK n'offre pas futex(2)). Leur mot est le
- * message : ils ne mesurent que la latence, leur débit reste vide dans le CSV.
+ * {@code futex} (le même mot, attendu dans le noyau : le prix d'un réveil
+ * seul ; en C seulement, le JDK n'offre pas futex(2)). Leur mot est le
+ * message : ils ne mesurent que la latence, leur débit reste vide dans le CSV.
  */
 public final class RoundTrip {
 
@@ -44,10 +44,10 @@ public final class RoundTrip {
     /** Sans côté Java. */
     static final Set<String> C_ONLY = Set.of("futex");
 
-    /** Latence seulement : un mot partagé ne porte pas de fenêtre de messages. */
+    /** Latence seulement : un mot partagé ne porte pas de fenêtre de messages. */
     static final Set<String> LATENCY_ONLY = Set.of("spin", "futex");
 
-    /** Passages alternés (Java puis C) : assez, en mode complet, pour un intervalle. */
+    /** Passages alternés (Java puis C) : assez, en mode complet, pour un intervalle. */
     static int passes(boolean quick) {
         return quick ? 2 : 5;
     }
@@ -55,10 +55,10 @@ public final class RoundTrip {
     private RoundTrip() {
     }
 
-    /** Nombres d'échanges : chauffe et mesure, latence puis débit. */
+    /** Nombres d'échanges : chauffe et mesure, latence puis débit. */
     record Counts(int latencyWarmup, int latency, int throughputWarmup, int throughput) {
 
-        /** Chauffe longue : sur une machine chargée, le JIT compile tard. */
+        /** Chauffe longue : sur une machine chargée, le JIT compile tard. */
         static Counts of(boolean quick) {
             return quick ? new Counts(2_000, 5_000, 800, 4_000)
                     : new Counts(100_000, 100_000, 40_000, 80_000);
@@ -81,12 +81,12 @@ public final class RoundTrip {
         }
     }
 
-    /** Les deux CSV de la partie : une ligne par passage, et les rapports Java/C. */
+    /** Les deux CSV de la partie : une ligne par passage, et les rapports Java/C. */
     public record Results(List<String> passes, List<String> ratios) {
     }
 
     /**
-     * Pour {@code Measurements} : chaque transport en Java puis en C, le tout
+     * Pour {@code Measurements} : chaque transport en Java puis en C, le tout
      * {@link #passes} fois (Java et C alternent, pour que le bruit de la
      * machine tombe sur les deux). Garde chaque passage ({@code ipc.csv}) et,
      * par transport et par nombre, le rapport Java/C de chaque passage, sa
@@ -139,7 +139,7 @@ public final class RoundTrip {
             "throughput_mib_s");
 
     /**
-     * Par transport mesuré dans les deux langages et par nombre : le rapport
+     * Par transport mesuré dans les deux langages et par nombre : le rapport
      * Java/C de chaque passage (Java_i / C_i, deux mesures voisines dans le
      * temps), puis sa moyenne et son intervalle de confiance à 95 %.
      */
@@ -150,7 +150,7 @@ public final class RoundTrip {
             List<double[]> java = byLanguage.get("Java");
             List<double[]> c = byLanguage.get("C");
             if (java == null || c == null) {
-                return; // futex : pas de côté Java
+                return; // futex : pas de côté Java
             }
             for (int m = 0; m < METRICS.size(); m++) {
                 double[] r = new double[java.size()];
@@ -176,16 +176,16 @@ public final class RoundTrip {
     }
 
     /**
-     * {@code measure <transport> <comptes…>} : prépare, lance l'autre processus,
+     * {@code measure <transport> <comptes…>} : prépare, lance l'autre processus,
      * mesure, affiche {@code médiane_ns;p99_ns;Mio/s}. {@code peer <transport>
-     * <comptes…> <adresse…>} : l'autre processus, qui répond.
+     * <comptes…> <adresse…>} : l'autre processus, qui répond.
      */
     public static void main(String[] args) throws Exception {
         String transport = args[1];
         Counts counts = Counts.parse(args, 2);
         if (args[0].equals("peer")) {
-            // Si le processus qui mesure meurt, partir aussi : sans cela un
-            // spin tournerait sans fin (le jumeau C : PR_SET_PDEATHSIG).
+            // Si le processus qui mesure meurt, partir aussi : sans cela un
+            // spin tournerait sans fin (le jumeau C : PR_SET_PDEATHSIG).
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
                     .thenRun(() -> Runtime.getRuntime().halt(1)));
             List<String> address = Arrays.asList(args).subList(6, args.length);
@@ -198,7 +198,7 @@ public final class RoundTrip {
         List<String> peerArgs = new ArrayList<>(List.of("peer", transport));
         peerArgs.addAll(counts.args());
         peerArgs.addAll(here.address());
-        // La commande de ChildJvm, lancée par un ProcessBuilder nu : ChildJvm
+        // La commande de ChildJvm, lancée par un ProcessBuilder nu : ChildJvm
         // lirait les sorties de l'autre processus dans deux threads de plus,
         // ici, dans le processus qui mesure.
         Process peer = new ProcessBuilder(ChildJvm.measurementCommand(RoundTrip.class,

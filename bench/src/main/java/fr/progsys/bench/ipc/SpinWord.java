@@ -17,34 +17,34 @@ import java.util.Set;
 import fr.progsys.testkit.IpcNames;
 
 /**
- * Le plancher d'un aller-retour entre deux processus : un mot de 32 bits dans
+ * Le plancher d'un aller-retour entre deux processus : un mot de 32 bits dans
  * une page partagée, attendu activement, sans aucun appel système dans la
  * boucle. Ce qui reste est le trajet d'une ligne de cache d'un cœur à l'autre
  * (deux trajets par aller-retour) et le temps que met un cœur à voir
  * l'écriture de l'autre.
  *
- * <p>Les messages alternent strictement : un seul mot sert aux deux sens, et
- * chaque message l'augmente de 1. Le mot est le message : aucun octet de
+ * <p>Les messages alternent strictement : un seul mot sert aux deux sens, et
+ * chaque message l'augmente de 1. Le mot est le message : aucun octet de
  * charge ne voyage, {@code send} et {@code receive} ignorent le contenu du
- * tampon. Un envoi ne peut donc pas en suivre un autre sans réponse : pas de
+ * tampon. Un envoi ne peut donc pas en suivre un autre sans réponse : pas de
  * mesure de débit pour ce transport.
  *
  * <p>La page est un fichier de {@code /dev/shm} projeté par
- * {@link FileChannel#map} : c'est exactement ce que fait {@code shm_open} de
+ * {@link FileChannel#map} : c'est exactement ce que fait {@code shm_open} de
  * la glibc (un {@code open} dans ce tmpfs) avant {@code mmap(MAP_SHARED)}.
  */
 final class SpinWord implements Link {
 
     /**
      * Accès atomiques au mot, dans l'ordre natif des octets (celui du jumeau
-     * C) : {@code setRelease} publie, {@code getAcquire} lit, comme
+     * C) : {@code setRelease} publie, {@code getAcquire} lit, comme
      * {@code atomic_store_explicit(…, memory_order_release)} et
      * {@code atomic_load_explicit(…, memory_order_acquire)} en C.
      */
     private static final VarHandle WORD = MethodHandles.byteBufferViewVarHandle(int[].class,
             ByteOrder.nativeOrder());
 
-    /** Une page : le mot au début, seul sur sa ligne de cache. */
+    /** Une page : le mot au début, seul sur sa ligne de cache. */
     private static final int PAGE = 4096;
 
     /** Sans réponse pendant ce temps, l'autre processus est mort ou bloqué. */
@@ -71,7 +71,7 @@ final class SpinWord implements Link {
                         StandardOpenOption.CREATE_NEW)
                 : EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
         try (FileChannel ch = FileChannel.open(file, options)) {
-            // Le fichier s'allonge jusqu'à la page ; la projection survit à la
+            // Le fichier s'allonge jusqu'à la page ; la projection survit à la
             // fermeture du descripteur, comme en C.
             return ch.map(FileChannel.MapMode.READ_WRITE, 0, PAGE);
         }
@@ -107,17 +107,17 @@ final class SpinWord implements Link {
     public void receive(ByteBuffer message) throws IOException {
         int expected = seen + 1;
         long since = 0;
-        // Aucun appel système : le cœur relit le mot dans son cache jusqu'à ce
+        // Aucun appel système : le cœur relit le mot dans son cache jusqu'à ce
         // que l'écriture de l'autre cœur invalide la ligne et l'y ramène.
         for (long spins = 1; (int) WORD.getAcquire(page, 0) != expected; spins++) {
             // PAUSE sur x86 (YIELD sur ARM), comme spin_hint() du jumeau C.
             Thread.onSpinWait();
-            if ((spins & ((1L << 24) - 1)) == 0) { // rarement : lire l'horloge
+            if ((spins & ((1L << 24) - 1)) == 0) { // rarement : lire l'horloge
                 long now = System.nanoTime();
                 if (since == 0) {
                     since = now;
                 } else if (now - since > SILENCE_NS) {
-                    throw new IOException("spin : l'autre processus ne répond plus");
+                    throw new IOException("spin : l'autre processus ne répond plus");
                 }
             }
         }
@@ -126,9 +126,9 @@ final class SpinWord implements Link {
 
     @Override
     public void close() throws IOException {
-        // Pas de munmap explicite en Java : la projection part avec le
+        // Pas de munmap explicite en Java : la projection part avec le
         // tampon (ramasse-miettes) ou avec le processus. Le nom, lui, doit
-        // partir tout de suite : c'est le shm_unlink du jumeau C.
+        // partir tout de suite : c'est le shm_unlink du jumeau C.
         if (toDelete != null) {
             Files.deleteIfExists(toDelete);
         }

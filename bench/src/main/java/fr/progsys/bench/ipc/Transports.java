@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Choisit le transport par son nom court (celui du tableau et du jumeau C).
- * {@code futex} n'a pas de côté Java : le JDK n'offre pas l'appel système
+ * {@code futex} n'a pas de côté Java : le JDK n'offre pas l'appel système
  * futex(2) (ses verrous s'en servent, mais à l'intérieur de la JVM).
  */
 final class Transports {
@@ -21,7 +21,7 @@ final class Transports {
             case "mq" -> Posix.mq();
             case "shm" -> Posix.shm();
             case "spin" -> SpinWord.prepare();
-            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
+            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
         };
     }
 
@@ -33,7 +33,7 @@ final class Transports {
             case "mq" -> Posix.joinMq(address);
             case "shm" -> Posix.joinShm(address);
             case "spin" -> SpinWord.join(address.get(0));
-            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
+            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
         };
     }
 }
