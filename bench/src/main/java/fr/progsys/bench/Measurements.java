@@ -51,7 +51,7 @@ public final class Measurements {
     public static final boolean QUICK = Boolean.getBoolean("bench.rapide");
 
     /** Une ligne par mesure et un bilan, pour toutes les parties. */
-    static final Progress PROGRESS = new Progress(System.err);
+    static final Progress PROGRESS = new Progress(System.out);
 
     private Measurements() {
     }

@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
  *
  * <p>L'estimation est la plus simple qui soit : le temps moyen des mesures
  * déjà finies dans la partie, fois le nombre de celles qui restent ; elle
- * s'affine à chaque mesure. Les lignes vont sur la sortie d'erreur : la
- * sortie standard garde les CSV.
+ * s'affine à chaque mesure. Les lignes vont sur la sortie standard, entre
+ * les CSV affichés : sur une seule sortie, le journal du build les garde
+ * dans l'ordre (deux sorties sont lues par deux threads, et se mêlent).
  */
 public final class Progress {
 
