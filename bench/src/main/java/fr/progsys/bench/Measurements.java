@@ -32,7 +32,7 @@ import fr.progsys.testkit.ChildJvm;
  * entre deux processus (Java et jumeau C), serveurs d'écho sous N clients.
  *
  * <p>Écrit {@code machine.csv}, {@code compteurs.csv}, {@code appels.csv},
- * {@code ipc.csv} et
+ * {@code ipc.csv}, {@code ipc-ratios.csv} et
  * {@code echelle.csv} dans {@code -Dbench.resultats}, puis les recopie dans
  * {@code -Dbench.livre} (sauf en mode rapide, {@code -Dbench.rapide=true}).
  *

@@ -64,7 +64,7 @@ public final class RoundTrip {
                     : new Counts(100_000, 100_000, 40_000, 80_000);
         }
 
-        /** Sans débit (comptes à 0) pour un transport de {@link #LATENCY_ONLY}. */
+        /** Sans débit (comptes à 0) pour un transport de {@link RoundTrip#LATENCY_ONLY}. */
         Counts forTransport(String transport) {
             return LATENCY_ONLY.contains(transport) ? new Counts(latencyWarmup, latency, 0, 0)
                     : this;
