@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +71,10 @@ final class SpinWord implements Link {
                 ? EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
                         StandardOpenOption.CREATE_NEW)
                 : EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
-        try (FileChannel ch = FileChannel.open(file, options)) {
+        // rw------- : les droits 0600 du shm_open du jumeau C.
+        try (FileChannel ch = FileChannel.open(file, options,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------")))) {
             // Le fichier s'allonge jusqu'à la page ; la projection survit à la
             // fermeture du descripteur, comme en C.
             return ch.map(FileChannel.MapMode.READ_WRITE, 0, PAGE);
@@ -110,7 +114,8 @@ final class SpinWord implements Link {
         // Aucun appel système : le cœur relit le mot dans son cache jusqu'à ce
         // que l'écriture de l'autre cœur invalide la ligne et l'y ramène.
         for (long spins = 1; (int) WORD.getAcquire(page, 0) != expected; spins++) {
-            // PAUSE sur x86 (YIELD sur ARM), comme spin_hint() du jumeau C.
+            // PAUSE sur x86 (HotSpot en fait une instruction), comme spin_hint()
+            // du jumeau C.
             Thread.onSpinWait();
             if ((spins & ((1L << 24) - 1)) == 0) { // rarement : lire l'horloge
                 long now = System.nanoTime();
