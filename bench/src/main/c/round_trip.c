@@ -1,21 +1,29 @@
-/* Jumeau C de RoundTrip.java : deux processus (fork), le parent mesure.
- * (1) ping-pong de messages de 64 octets, chaque aller-retour chronométré ;
- * (2) débit : messages de 4096 octets par fenêtres de 8, un accusé d'un octet
- * par fenêtre. Transports : unix, tcp, udp, mq, shm (mémoire partagée et
- * sémaphores nommés). Affiche : médiane_ns;p99_ns;Mio/s. */
+/* Jumeau C de RoundTrip.java : deux processus (fork), le parent mesure.
+ * (1) ping-pong de messages de 64 octets, chaque aller-retour chronométré ;
+ * (2) débit : messages de 4096 octets par fenêtres de 8, un accusé d'un octet
+ * par fenêtre. Transports : unix, tcp, udp, mq, shm (mémoire partagée et
+ * sémaphores nommés), et le plancher : spin (un mot partagé, attente active,
+ * aucun appel système) et futex (le même mot, attente dans le noyau).
+ * Affiche : médiane_ns;p99_ns;Mio/s (Mio/s vide si le débit n'est pas
+ * mesuré : comptes de débit à 0, le cas de spin et futex). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/futex.h>
 #include <semaphore.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -29,18 +37,91 @@
 
 #define CHECK(x) do { if ((x) == -1) { perror(#x); exit(1); } } while (0)
 
+/* Sans réponse pendant ce temps, l'autre processus est mort ou bloqué. */
+#define SILENCE_NS 10000000000L
+
 struct zone {                 /* un sens de la mémoire partagée */
     uint32_t length;
     char bytes[LARGE];
 };
 
 typedef struct {
-    enum { STREAM, DATAGRAM, MQ, SHM } kind;
+    enum { STREAM, DATAGRAM, MQ, SHM, SPIN, FUTEX } kind;
     int fd;
     mqd_t mq_out, mq_in;
     struct zone *z_out, *z_in;
     sem_t *empty_out, *full_out, *empty_in, *full_in;
+    /* spin et futex : un seul mot partagé pour les deux sens, car les
+     * messages alternent strictement ; chaque message l'augmente de 1.
+     * Le mot est le message : aucun octet de charge ne voyage. */
+    _Atomic uint32_t *word;
+    uint32_t seen;            /* la dernière valeur écrite ou lue ici */
 } channel;
+
+/* Indice « j'attends activement » au processeur : PAUSE sur x86 (le cœur
+ * ralentit la boucle et cède ses ressources à l'autre hyperthread), YIELD
+ * sur ARM. Le même indice que Thread.onSpinWait() dans le jumeau Java. Il
+ * coûte un peu de latence : PAUSE dure de 10 à 140 cycles selon le modèle. */
+static inline void spin_hint(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
+
+/* futex(2) n'a pas d'enveloppe dans la glibc : syscall direct. Sans
+ * FUTEX_PRIVATE_FLAG, car le mot est dans une projection MAP_SHARED vue par
+ * deux processus : le noyau identifie alors le futex par la page physique,
+ * pas par l'adresse virtuelle. */
+static long futex(_Atomic uint32_t *word, int op, uint32_t value,
+                  const struct timespec *timeout) {
+    return syscall(SYS_futex, (uint32_t *) word, op, value, timeout, NULL, 0);
+}
+
+/* Publier le message suivant : écriture « release », tout ce qui précède
+ * est visible de celui qui lira cette valeur avec « acquire ». */
+static void publish(channel *c) {
+    atomic_store_explicit(c->word, ++c->seen, memory_order_release);
+    if (c->kind == FUTEX)
+        futex(c->word, FUTEX_WAKE, 1, NULL);  /* toujours un appel système */
+}
+
+/* Attendre le message suivant : le mot vaut seen + 1. */
+static void await_next(channel *c) {
+    uint32_t expected = c->seen + 1;
+    if (c->kind == SPIN) {
+        /* Aucun appel système : le cœur relit le mot (dans son cache) jusqu'à
+         * ce que l'écriture de l'autre cœur invalide la ligne et l'y ramène. */
+        long since = 0;
+        for (unsigned long spins = 1;
+             atomic_load_explicit(c->word, memory_order_acquire) != expected; spins++) {
+            spin_hint();
+            if (spins % (1UL << 24) == 0) {   /* rarement : lire l'horloge */
+                long now = ns();
+                if (since == 0) {
+                    since = now;
+                } else if (now - since > SILENCE_NS) {
+                    fprintf(stderr, "spin : l'autre processus ne répond plus\n");
+                    exit(1);
+                }
+            }
+        }
+    } else {
+        /* FUTEX_WAIT dort seulement si le mot vaut encore l'ancienne valeur
+         * (comparaison faite dans le noyau, sans course avec FUTEX_WAKE) ;
+         * sinon il rend EAGAIN tout de suite. */
+        const struct timespec silence = { .tv_sec = SILENCE_NS / 1000000000L };
+        uint32_t v;
+        while ((v = atomic_load_explicit(c->word, memory_order_acquire)) != expected) {
+            if (futex(c->word, FUTEX_WAIT, v, &silence) == -1 && errno == ETIMEDOUT) {
+                fprintf(stderr, "futex : l'autre processus ne répond plus\n");
+                exit(1);
+            }
+        }
+    }
+    c->seen = expected;
+}
 
 static void send_message(channel *c, const char *m, size_t n) {
     switch (c->kind) {
@@ -62,6 +143,10 @@ static void send_message(channel *c, const char *m, size_t n) {
         c->z_out->length = n;
         memcpy(c->z_out->bytes, m, n);
         CHECK(sem_post(c->full_out));
+        break;
+    case SPIN:
+    case FUTEX:
+        publish(c);
         break;
     }
 }
@@ -88,6 +173,10 @@ static void receive_message(channel *c, char *m, size_t n) {
         memcpy(m, c->z_in->bytes, k);
         CHECK(sem_post(c->empty_in));
         break;
+    case SPIN:
+    case FUTEX:
+        await_next(c);
+        return;
     }
     CHECK(k);
     if ((size_t) k != n) { fprintf(stderr, "message de %zd octets, %zu attendus\n", k, n); exit(1); }
@@ -109,6 +198,10 @@ static void measure(channel *c, int warm_lat, int lat, int warm_tput, int tput) 
         receive_message(c, m, SMALL);
     }
     long *durations = calloc(lat, sizeof *durations);
+    /* Toucher chaque page avant de mesurer : calloc rend des pages neuves
+     * que le noyau ne fournit qu'à la première écriture (une faute de page
+     * toutes les 512 mesures sinon). new long[] en Java les a déjà écrites. */
+    memset(durations, 0xff, lat * sizeof *durations);
     for (int i = 0; i < lat; i++) {
         long t0 = ns();
         send_message(c, m, SMALL);
@@ -116,12 +209,15 @@ static void measure(channel *c, int warm_lat, int lat, int warm_tput, int tput) 
         durations[i] = ns() - t0;
     }
     qsort(durations, lat, sizeof *durations, by_long);
-    bursts(c, m, warm_tput);
-    long t0 = ns();
-    bursts(c, m, tput);
-    double seconds = (ns() - t0) / 1e9;
-    printf("%ld;%ld;%.1f\n", durations[lat / 2], durations[(int) (lat * 0.99)],
-           (double) tput * LARGE / (1024 * 1024) / seconds);
+    printf("%ld;%ld;", durations[lat / 2], durations[(int) (lat * 0.99)]);
+    if (tput > 0) {
+        bursts(c, m, warm_tput);
+        long t0 = ns();
+        bursts(c, m, tput);
+        double seconds = (ns() - t0) / 1e9;
+        printf("%.1f", (double) tput * LARGE / (1024 * 1024) / seconds);
+    }
+    printf("\n");
     free(durations);
 }
 
@@ -154,7 +250,8 @@ static int port_of(int fd) {
 
 int main(int argc, char **argv) {
     if (argc != 6) {
-        fprintf(stderr, "usage : %s unix|tcp|udp|mq|shm chauffe mesures chauffe-débit débit\n",
+        fprintf(stderr, "usage : %s unix|tcp|udp|mq|shm|spin|futex chauffe mesures"
+                " chauffe-débit débit\n",
                 argv[0]);
         return 2;
     }
@@ -213,15 +310,30 @@ int main(int argc, char **argv) {
         there = (channel) { .kind = SHM, .z_out = &z[1], .z_in = &z[0],
                             .empty_out = s[2], .full_out = s[3],
                             .empty_in = s[0], .full_in = s[1] };
+    } else if (strcmp(t, "spin") == 0 || strcmp(t, "futex") == 0) {
+        /* Une page partagée, le mot au début : seul sur sa ligne de cache. */
+        int fd;
+        CHECK(fd = shm_open(name[0], O_CREAT | O_EXCL | O_RDWR, 0600));
+        CHECK(ftruncate(fd, 4096));
+        void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (page == MAP_FAILED) { perror("mmap"); return 1; }
+        close(fd);
+        here.kind = there.kind = t[0] == 's' ? SPIN : FUTEX;
+        here.word = there.word = page;   /* le fork garde la projection partagée */
     } else {
-        fprintf(stderr, "transport inconnu : %s\n", t);
+        fprintf(stderr, "transport inconnu : %s\n", t);
         return 2;
     }
     fflush(stdout);
 
+    pid_t parent = getpid();
     pid_t pid = fork();
     CHECK(pid);
-    if (pid == 0) {            /* l'autre processus : rejoindre, puis répondre */
+    if (pid == 0) {            /* l'autre processus : rejoindre, puis répondre */
+        /* Tué si le parent meurt avant lui (sinon un spin tournerait sans fin). */
+        CHECK(prctl(PR_SET_PDEATHSIG, SIGKILL));
+        if (getppid() != parent)
+            _exit(1);          /* le parent est déjà mort avant le prctl */
         if (strcmp(t, "unix") == 0 || strcmp(t, "tcp") == 0) {
             close(server);
             there.kind = STREAM;
@@ -241,13 +353,13 @@ int main(int argc, char **argv) {
             CHECK(there.fd = socket(AF_INET, SOCK_DGRAM, 0));
             CHECK(bind(there.fd, (struct sockaddr *) &me, sizeof me));
             CHECK(connect(there.fd, (struct sockaddr *) &peer, sizeof peer));
-            CHECK(send(there.fd, &one, 1, 0));   /* « bonjour » */
+            CHECK(send(there.fd, &one, 1, 0));   /* « bonjour » */
         }
         reply(&there, warm_lat, lat, warm_tput, tput);
         _exit(0);
     }
 
-    /* Le côté qui mesure : accepter l'autre processus. */
+    /* Le côté qui mesure : accepter l'autre processus. */
     if (server != -1) {
         here.kind = STREAM;
         CHECK(here.fd = accept(server, NULL, NULL));

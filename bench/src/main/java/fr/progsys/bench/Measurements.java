@@ -33,7 +33,7 @@ import fr.progsys.testkit.ChildJvm;
  * entre deux processus (Java et jumeau C), serveurs d'écho sous N clients.
  *
  * <p>Écrit {@code machine.csv}, {@code compteurs.csv}, {@code appels.csv},
- * {@code ipc.csv} et
+ * {@code ipc.csv}, {@code ipc-ratios.csv} et
  * {@code echelle.csv} dans {@code -Dbench.resultats}, puis les recopie dans
  * {@code -Dbench.livre} (sauf en mode rapide, {@code -Dbench.rapide=true}).
  *
@@ -50,6 +50,9 @@ public final class Measurements {
 
     /** Essai court : mêmes programmes, peu d'itérations, rien de recopié. */
     public static final boolean QUICK = Boolean.getBoolean("bench.rapide");
+
+    /** Une ligne par mesure et un bilan, pour toutes les parties. */
+    static final Progress PROGRESS = new Progress(System.out);
 
     private Measurements() {
     }
@@ -68,17 +71,26 @@ public final class Measurements {
         }
         Machine machine = Machine.describe(c);
         if (parts.contains("compteurs")) {
+            PROGRESS.part("compteurs");
             write(results.resolve("compteurs.csv"), counters(results, c));
         }
         if (parts.contains("appels")) {
+            PROGRESS.part("appels");
+            PROGRESS.plan(1);
+            PROGRESS.next("Java (JMH) puis C");
             write(results.resolve("appels.csv"), calls(c));
         }
         if (parts.contains("ipc")) {
-            write(results.resolve("ipc.csv"), RoundTrip.measure(c, QUICK));
+            PROGRESS.part("ipc");
+            RoundTrip.Results ipc = RoundTrip.measure(c, QUICK, PROGRESS);
+            write(results.resolve("ipc.csv"), ipc.passes());
+            write(results.resolve("ipc-ratios.csv"), ipc.ratios());
         }
         if (parts.contains("echelle")) {
-            write(results.resolve("echelle.csv"), Scale.measure(QUICK));
+            PROGRESS.part("echelle");
+            write(results.resolve("echelle.csv"), Scale.measure(QUICK, PROGRESS));
         }
+        PROGRESS.end();
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         write(results.resolve("machine.csv"), machine.csv(seconds, QUICK));
         System.out.printf("Mesures terminées en %d min %02d s : %s%n",
@@ -92,6 +104,7 @@ public final class Measurements {
                 Files.copy(results.resolve("machine.csv"),
                         results.resolve("machine-" + part + ".csv"),
                         StandardCopyOption.REPLACE_EXISTING);
+                PROGRESS.wrote(results.resolve("machine-" + part + ".csv"));
             }
             Files.delete(results.resolve("machine.csv"));
         }
@@ -114,6 +127,7 @@ public final class Measurements {
             }
             System.out.println("Résultats recopiés pour le livre : " + dest);
         }
+        PROGRESS.summary();
     }
 
     /**
@@ -132,6 +146,7 @@ public final class Measurements {
 
     static void write(Path file, List<String> lines) throws IOException {
         Files.write(file, lines);
+        PROGRESS.wrote(file);
         System.out.println("--- " + file.getFileName());
         lines.forEach(System.out::println);
     }
@@ -149,6 +164,8 @@ public final class Measurements {
                 .build();
         List<String> lines = new ArrayList<>();
         lines.add("language,variant,ns_per_increment,final_value,expected");
+        PROGRESS.plan(4);
+        PROGRESS.next("Java (JMH, toutes les variantes)");
         for (RunResult r : new Runner(options).run()) {
             String variant = shortName(r);
             double ms = r.getPrimaryResult().getStatistics().getPercentile(50);
@@ -157,6 +174,7 @@ public final class Measurements {
                     total));
         }
         for (String variant : List.of("noLock", "mutex", "atomicFetchAdd")) {
+            PROGRESS.next("C " + variant);
             String output = run(List.of(c.resolve("counter").toString(), variant,
                     QUICK ? "3" : "7"), 300).get(0);
             String[] fields = output.split(";");

@@ -2,7 +2,6 @@ package fr.progsys.bench.ipc;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -16,13 +15,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Les trois transports par sockets du JDK (NIO bloquant) : AF_UNIX, TCP, UDP. */
+/**
+ * Les trois transports par sockets du JDK (NIO bloquant) : AF_UNIX, TCP, UDP.
+ *
+ * <p>TCP et UDP sont ouverts en {@link StandardProtocolFamily#INET}, comme
+ * {@code socket(AF_INET, …)} du jumeau C : sans famille, le JDK ouvre une
+ * socket AF_INET6 « double pile » ({@code IPV6_V6ONLY} à 0), qui parle à
+ * 127.0.0.1 par l'adresse IPv4 projetée {@code ::ffff:127.0.0.1} et passe
+ * par la couche IPv6 du noyau avant de rejoindre celle d'IPv4.
+ */
 final class Sockets {
 
     private Sockets() {
     }
 
-    /** Flux (AF_UNIX ou TCP) : write jusqu'au bout, read jusqu'à avoir tout le message. */
+    /**
+     * 127.0.0.1, le {@code INADDR_LOOPBACK} du jumeau C : une adresse IPv4
+     * écrite en chiffres, que le JDK ne résout pas par le DNS.
+     */
+    private static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    /** Flux (AF_UNIX ou TCP) : write jusqu'au bout, read jusqu'à avoir tout le message. */
     record StreamLink(SocketChannel channel, Path toDelete) implements Link {
 
         @Override
@@ -51,7 +66,7 @@ final class Sockets {
         }
     }
 
-    /** Datagrammes (UDP) : un message = un datagramme, connecté à l'autre bout. */
+    /** Datagrammes (UDP) : un message = un datagramme, connecté à l'autre bout. */
     record DatagramLink(DatagramChannel channel) implements Link {
 
         @Override
@@ -83,7 +98,7 @@ final class Sockets {
         return listening(server, path.toString(), path, false);
     }
 
-    /** Un seul accept sur {@code server}, puis il est fermé ; l'autre bout a l'adresse. */
+    /** Un seul accept sur {@code server}, puis il est fermé ; l'autre bout a l'adresse. */
     private static Endpoint listening(ServerSocketChannel server, String address,
             Path toDelete, boolean noDelay) {
         return new Endpoint() {
@@ -97,7 +112,7 @@ final class Sockets {
                 try (server) {
                     SocketChannel s = server.accept();
                     if (noDelay) {
-                        // TCP_NODELAY : un petit message part tout de suite (pas de Nagle).
+                        // TCP_NODELAY : un petit message part tout de suite (pas de Nagle).
                         s.setOption(StandardSocketOptions.TCP_NODELAY, true);
                     }
                     return new StreamLink(s, toDelete);
@@ -107,15 +122,15 @@ final class Sockets {
     }
 
     static Endpoint tcp() throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET);
+        server.bind(loopback(0));
         int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
         return listening(server, Integer.toString(port), null, true);
     }
 
     static Endpoint udp() throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        channel.bind(loopback(0));
         int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
         return new Endpoint() {
             @Override
@@ -125,7 +140,7 @@ final class Sockets {
 
             @Override
             public Link accept() throws IOException {
-                // Le premier datagramme (« bonjour ») dit d'où parle l'autre processus.
+                // Le premier datagramme (« bonjour ») dit d'où parle l'autre processus.
                 SocketAddress peer = channel.receive(ByteBuffer.allocate(1));
                 channel.connect(peer);
                 return new DatagramLink(channel);
@@ -140,17 +155,16 @@ final class Sockets {
     }
 
     static Link joinTcp(String port) throws IOException {
-        SocketChannel s = SocketChannel.open(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(port)));
+        SocketChannel s = SocketChannel.open(StandardProtocolFamily.INET);
+        s.connect(loopback(Integer.parseInt(port)));
         s.setOption(StandardSocketOptions.TCP_NODELAY, true);
         return new StreamLink(s, null);
     }
 
     static Link joinUdp(String port) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                Integer.parseInt(port)));
+        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        channel.bind(loopback(0));
+        channel.connect(loopback(Integer.parseInt(port)));
         channel.write(ByteBuffer.wrap(new byte[] {1}));
         return new DatagramLink(channel);
     }

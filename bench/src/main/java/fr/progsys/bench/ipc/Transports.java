@@ -3,7 +3,11 @@ package fr.progsys.bench.ipc;
 import java.io.IOException;
 import java.util.List;
 
-/** Choisit le transport par son nom court (celui du tableau et du jumeau C). */
+/**
+ * Choisit le transport par son nom court (celui du tableau et du jumeau C).
+ * {@code futex} n'a pas de côté Java : le JDK n'offre pas l'appel système
+ * futex(2) (ses verrous s'en servent, mais à l'intérieur de la JVM).
+ */
 final class Transports {
 
     private Transports() {
@@ -16,7 +20,8 @@ final class Transports {
             case "udp" -> Sockets.udp();
             case "mq" -> Posix.mq();
             case "shm" -> Posix.shm();
-            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
+            case "spin" -> SpinWord.prepare();
+            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
         };
     }
 
@@ -27,7 +32,8 @@ final class Transports {
             case "udp" -> Sockets.joinUdp(address.get(0));
             case "mq" -> Posix.joinMq(address);
             case "shm" -> Posix.joinShm(address);
-            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
+            case "spin" -> SpinWord.join(address.get(0));
+            default -> throw new IllegalArgumentException("transport inconnu : " + transport);
         };
     }
 }

@@ -50,6 +50,9 @@ public final class ClientLoad {
         long[] durations = new long[n * r];
         int measured = 0;
         long start;
+        // Les descripteurs du serveur avant la première connexion (socket
+        // d'écoute, fichiers de la JVM) : une connexion acceptée en ajoute un.
+        long before = descriptors(pid);
         try (Selector selector = Selector.open()) {
             // 1. Ouvrir les N connexions, au plus CONNECTIONS_IN_FLIGHT à la fois.
             int opened = 0;
@@ -75,7 +78,7 @@ public final class ClientLoad {
                 selector.selectedKeys().clear();
             }
             // Le serveur a-t-il accepté toutes les connexions ? Ses descripteurs le disent.
-            awaitDescriptors(pid, established, deadline);
+            awaitDescriptors(pid, before + established, deadline);
             sampler.sample();
             // 2. Tous ensemble : R allers-retours chacun, puis fermeture.
             start = System.nanoTime();
@@ -119,17 +122,18 @@ public final class ClientLoad {
                 sampler.threads, sampler.rssKio / 1024.0, measured == n * r ? "oui" : "non");
     }
 
+    /** Le nombre de descripteurs ouverts du processus {@code pid}. */
+    private static long descriptors(long pid) throws IOException {
+        try (var list = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return list.count();
+        }
+    }
+
     /** Attend (au plus 20 s) que le serveur ait au moins {@code n} descripteurs ouverts. */
-    private static void awaitDescriptors(long pid, int n, long deadline)
+    private static void awaitDescriptors(long pid, long n, long deadline)
             throws IOException, InterruptedException {
-        Path fd = Path.of("/proc", Long.toString(pid), "fd");
         long end = Math.min(deadline, System.nanoTime() + 20_000_000_000L);
-        while (System.nanoTime() < end) {
-            try (var list = Files.list(fd)) {
-                if (list.count() >= n) {
-                    return;
-                }
-            }
+        while (System.nanoTime() < end && descriptors(pid) < n) {
             Thread.sleep(10); // cadence de l'interrogation de /proc
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import fr.progsys.bench.Measurements;
+import fr.progsys.bench.Progress;
 import fr.progsys.testkit.ChildJvm;
 
 /**
@@ -30,7 +31,8 @@ public final class Scale {
     }
 
     /** Lignes CSV : serveur, clients, débit, latences, threads, mémoire. */
-    public static List<String> measure(boolean quick) throws IOException, InterruptedException {
+    public static List<String> measure(boolean quick, Progress progress)
+            throws IOException, InterruptedException {
         long limit = hardFileLimit();
         List<Integer> sizes = new ArrayList<>(quick ? List.of(50, 200) : List.of(100, 1000));
         int largest = (int) Math.min(10_000, (limit - 200) / 500 * 500);
@@ -39,9 +41,11 @@ public final class Scale {
         }
         List<String> lines = new ArrayList<>();
         lines.add("server,clients,round_trips_s,median_ms,p99_ms,threads,rss_mib,complete");
+        progress.plan(sizes.size() * SERVERS.size());
         for (int n : sizes) {
             int r = quick ? 5 : Math.max(10, 50_000 / n);
             for (String server : SERVERS) {
+                progress.next(server + ", " + n + " clients");
                 lines.add(server + "," + n + "," + measureOne(server, n, r).replace(';', ','));
             }
         }
