@@ -10,7 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.openjdk.jmh.results.RunResult;
@@ -76,9 +78,9 @@ public final class Measurements {
         }
         if (parts.contains("appels")) {
             PROGRESS.part("appels");
-            PROGRESS.plan(1);
-            PROGRESS.next("Java (JMH) puis C");
-            write(results.resolve("appels.csv"), calls(c));
+            List<String> calls = calls(c);
+            write(results.resolve("appels.csv"), calls);
+            write(results.resolve("appels-ratios.csv"), callRatios(calls));
         }
         if (parts.contains("ipc")) {
             PROGRESS.part("ipc");
@@ -199,10 +201,12 @@ public final class Measurements {
             System.out.println("appels : JDK " + Runtime.version().feature()
                     + ", pas de liaison FFM (JDK 22 et plus) : jnr et C seulement");
         }
+        PROGRESS.plan(passes * (bindings.size() + 1));
         List<String> lines = new ArrayList<>();
         lines.add("operation,binding,pass,ns");
         for (int pass = 1; pass <= passes; pass++) {
             for (String binding : bindings) {
+                PROGRESS.next("Java " + binding + " (JMH), passe " + pass + "/" + passes);
                 Options options = new OptionsBuilder()
                         .include(NativeCalls.class.getName() + "\\.")
                         // Chauffe longue : le chemin jnr n'est compilé par C2 qu'après
@@ -219,12 +223,50 @@ public final class Measurements {
                             r.getPrimaryResult().getScore()));
                 }
             }
+            PROGRESS.next("C, passe " + pass + "/" + passes);
             for (String output : run(List.of(c.resolve("calls").toString(),
                     QUICK ? "20000" : "400000"), 300)) {
                 String[] fields = output.split(";"); // opération;ns
                 lines.add(String.format("%s,C,%d,%s", fields[0], pass, fields[1]));
             }
         }
+        return lines;
+    }
+
+    /**
+     * Par opération et par liaison, le rapport Java/C de chaque passe (Java_i /
+     * C_i, mesurés l'un après l'autre), sa moyenne et son intervalle de
+     * confiance à 95 %. {@code mqSendReceiveMessage} (l'ancienne réception,
+     * un {@code Message} neuf par appel) se compare au même C que
+     * {@code mqSendReceive}.
+     */
+    static List<String> callRatios(List<String> calls) {
+        Map<String, Map<String, Map<Integer, Double>>> m = new TreeMap<>();
+        for (String line : calls.subList(1, calls.size())) {
+            String[] f = line.split(",");
+            m.computeIfAbsent(f[0], k -> new TreeMap<>())
+                    .computeIfAbsent(f[1], k -> new TreeMap<>())
+                    .put(Integer.parseInt(f[2]), Double.parseDouble(f[3]));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("operation,binding,n,mean,ci_low,ci_high");
+        m.forEach((op, byBinding) -> {
+            Map<Integer, Double> c = m.getOrDefault(op.equals("mqSendReceiveMessage")
+                    ? "mqSendReceive" : op, Map.of()).get("C");
+            byBinding.forEach((binding, passes) -> {
+                if (binding.equals("C") || c == null) {
+                    return;
+                }
+                double[] r = passes.entrySet().stream().filter(e -> c.containsKey(e.getKey()))
+                        .mapToDouble(e -> e.getValue() / c.get(e.getKey())).toArray();
+                if (r.length < 2) {
+                    return;
+                }
+                Stats.Interval ci = Stats.meanWithInterval95(r);
+                lines.add(String.format("%s,%s,%d,%.3f,%.3f,%.3f", op, binding, ci.n(),
+                        ci.mean(), ci.low(), ci.high()));
+            });
+        });
         return lines;
     }
 

@@ -69,12 +69,14 @@ final class Posix {
         @Override
         public void receive(ByteBuffer m) {
             int expected = m.remaining();
-            byte[] received = in.receive(RoundTrip.LARGE).data(); // tampon >= mq_msgsize
-            if (received.length != expected) {
-                throw new IllegalStateException("message de " + received.length + " octets, "
+            // Dans un tableau réutilisé, comme le tampon du C : mq_receive(3) veut
+            // au moins mq_msgsize octets, rien n'est alloué à chaque message.
+            int n = in.receive(buffers.large, null);
+            if (n != expected) {
+                throw new IllegalStateException("message de " + n + " octets, "
                         + expected + " attendus");
             }
-            m.put(received);
+            m.put(buffers.large, 0, n);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fabrique, avant Asciidoctor, les tableaux (fragments AsciiDoc) et les
@@ -21,6 +22,7 @@ public final class Costs {
 
     static final String JAVA = "#1f77b4";
     static final String C = "#ff7f0e";
+    static final String FFM = "#2ca02c";
     static final List<String> SERVER_COLOURS = List.of("#2ca02c", "#9467bd", "#d62728", "#1f77b4");
 
     private Costs() {
@@ -34,8 +36,9 @@ public final class Costs {
         files.put("valeurs.adoc", "");
         machine(read(results.resolve("machine.csv")), files);
         counters(read(results.resolve("compteurs.csv")), files);
-        calls(read(results.resolve("appels.csv")), files);
-        ipc(read(results.resolve("ipc.csv")), files);
+        calls(read(results.resolve("appels.csv")), read(results.resolve("appels-ratios.csv")),
+                files);
+        ipc(read(results.resolve("ipc.csv")), read(results.resolve("ipc-ratios.csv")), files);
         scale(read(results.resolve("echelle.csv")), files);
         // Une partie remesurée à part (./mvnw -Pbench … -Dbench.parties=echelle)
         // a sa propre machine : son JDK et sa date, dits à côté de ses tableaux.
@@ -191,104 +194,217 @@ public final class Costs {
     static final Map<String, String> OPERATIONS = Map.of(
             "getppid", "`getppid()`, l'appel système le plus simple",
             "semPostTrywait", "`sem_post` puis `sem_trywait` (sans blocage)",
-            "mqSendReceive", "`mq_send` puis `mq_receive` de 64 octets",
+            "mqSendReceive", "`mq_send` puis `mq_receive` de 64 octets, dans un tampon"
+                    + " réutilisé",
+            "mqSendReceiveMessage", "idem, un `Message` neuf par réception (l'ancienne"
+                    + " forme)",
             "shmPutGet", "copier 64 octets dans la mémoire partagée, puis les relire");
 
     static final List<String> OPERATION_ORDER = List.of("getppid", "semPostTrywait",
-            "mqSendReceive", "shmPutGet");
+            "mqSendReceive", "mqSendReceiveMessage", "shmPutGet");
 
-    static void calls(List<String[]> csv, Map<String, String> files) {
-        Map<String, double[]> m = new LinkedHashMap<>();
-        for (String[] l : csv.subList(1, csv.size())) {
-            m.computeIfAbsent(l[0], k -> new double[2])[l[1].equals("Java") ? 0 : 1] =
-                    Double.parseDouble(l[2]);
+    /** Les cibles de la liaison FFM (rapport à C), par opération ; sans cible : absente. */
+    static final Map<String, Double> CALL_TARGETS = Map.of("mqSendReceive", 1.3,
+            "semPostTrywait", 3.0, "shmPutGet", 2.0);
+
+    static final List<String> BINDINGS = List.of("jnr", "ffm");
+
+    /** Un rapport et son intervalle de confiance à 95 %, lus dans un *-ratios.csv. */
+    record Ratio(int n, double mean, double low, double high) {
+
+        static Ratio of(String[] l, int first) {
+            return new Ratio(Integer.parseInt(l[first]), Double.parseDouble(l[first + 1]),
+                    Double.parseDouble(l[first + 2]), Double.parseDouble(l[first + 3]));
         }
+
+        /** « 1,70 × [1,52 ; 1,88] » : la moyenne, puis l'intervalle. */
+        String shown() {
+            return number(mean, 2) + "\u00a0× [" + number(Math.max(low, 0), 2) + "\u00a0; "
+                    + number(high, 2) + "]";
+        }
+    }
+
+    /** La médiane d'une liste de valeurs (les passes d'une mesure). */
+    static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        v.sort(null);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
+    static void calls(List<String[]> csv, List<String[]> ratios, Map<String, String> files) {
+        // opération → liaison (jnr, ffm, C) → ns de chaque passe
+        Map<String, Map<String, List<Double>>> m = new LinkedHashMap<>();
+        int passes = 0;
+        for (String[] l : csv.subList(1, csv.size())) {
+            m.computeIfAbsent(l[0], k -> new LinkedHashMap<>())
+                    .computeIfAbsent(l[1], k -> new ArrayList<>()).add(Double.parseDouble(l[3]));
+            passes = Math.max(passes, Integer.parseInt(l[2]));
+        }
+        Map<String, Ratio> r = new LinkedHashMap<>();
+        for (String[] l : ratios.subList(1, ratios.size())) {
+            r.put(l[0] + "/" + l[1], Ratio.of(l, 2));
+        }
+        boolean ffm = m.values().stream().anyMatch(b -> b.containsKey("ffm"));
         StringBuilder a = new StringBuilder();
-        a.append("[cols=\"40,13,13,15,13\",options=\"header\"]\n|===\n")
-                .append("| Opération | Java (ns) | C (ns) | Java − C (ns) | Java / C\n");
+        a.append(ffm ? "[cols=\"30,9,10,19,10,19\",options=\"header\"]\n|===\n"
+                : "[cols=\"40,15,15,30\",options=\"header\"]\n|===\n")
+                .append("| Opération | C (ns) | jnr (ns) | jnr / C (IC 95 %)")
+                .append(ffm ? " | FFM (ns) | FFM / C (IC 95 %)\n" : "\n");
         List<Bar> bars = new ArrayList<>();
+        List<String> met = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         for (String op : OPERATION_ORDER) {
-            double[] v = m.get(op);
-            if (v == null) {
+            Map<String, List<Double>> b = m.get(op);
+            if (b == null) {
                 continue;
             }
-            a.append("| ").append(OPERATIONS.get(op)).append(" | ").append(number(v[0], 0))
-                    .append(" | ").append(number(v[1], 0))
-                    .append(" | ").append(number(v[0] - v[1], 0))
-                    .append(" | ").append(ratio(v[0], v[1])).append('\n');
+            List<Double> c = m.getOrDefault(op.equals("mqSendReceiveMessage") ? "mqSendReceive"
+                    : op, Map.of()).get("C");
             String prefix = "appel-" + op.toLowerCase(Locale.ROOT);
-            attribute(files, prefix + "-java", number(v[0], 0));
-            attribute(files, prefix + "-c", number(v[1], 0));
-            attribute(files, prefix + "-ecart", number(v[0] - v[1], 0));
+            a.append("| ").append(OPERATIONS.get(op)).append(" | ")
+                    .append(op.equals("mqSendReceiveMessage") ? "(idem)"
+                            : number(median(c), 1));
+            attribute(files, prefix + "-c", number(median(c), 1));
+            for (String binding : ffm ? BINDINGS : List.of("jnr")) {
+                List<Double> v = b.get(binding);
+                Ratio q = r.get(op + "/" + binding);
+                a.append(" | ").append(v == null ? "–" : number(median(v), 1))
+                        .append(" | ").append(q == null ? "–" : q.shown());
+                if (v != null) {
+                    attribute(files, prefix + "-" + binding, number(median(v), 1));
+                }
+                if (q != null) {
+                    attribute(files, prefix + "-" + binding + "-rapport", q.shown());
+                    String label = plainText(op) + " (" + (binding.equals("ffm") ? "FFM" : "jnr")
+                            + ")";
+                    bars.add(new Bar(label, q.mean(), binding.equals("ffm") ? FFM : JAVA,
+                            number(q.mean(), 2) + "\u00a0×", q.low(), q.high()));
+                    Double target = CALL_TARGETS.get(op);
+                    if (binding.equals("ffm") && target != null) {
+                        String t = plainText(OPERATIONS.get(op).split(" \\(|,")[0])
+                                + " (" + q.shown() + ", cible " + number(target, 1) + ")";
+                        (q.high() <= target ? met : q.mean() <= target ? met : missed)
+                                .add(q.high() <= target ? t : q.mean() <= target
+                                        ? t + " en moyenne seulement" : t);
+                    }
+                }
+            }
+            a.append('\n');
         }
         a.append("|===\n");
         files.put("appels.adoc", a.toString());
+        attribute(files, "appels-passes", Integer.toString(passes));
+        attribute(files, "appels-cible-tenue", met.isEmpty() ? "aucune" : String.join(", ", met));
+        attribute(files, "appels-cible-manquee",
+                missed.isEmpty() ? "aucune" : String.join(", ", missed));
+        files.put("appels-rapports.svg", bars(
+                "Appels isolés\u00a0: rapport à C, moyenne des passes et IC 95\u00a0%", bars,
+                ffm ? List.of(new Legend("jnr", JAVA), new Legend("FFM", FFM))
+                        : List.of(new Legend("jnr", JAVA)), 1));
     }
 
     // ---------------------------------------------------------------- IPC
 
     static final Map<String, String> TRANSPORTS = Map.of(
             "unix", "AF_UNIX (flux)", "tcp", "TCP (boucle locale)", "udp", "UDP (boucle locale)",
-            "mq", "file de messages POSIX", "shm", "mémoire partagée + sémaphores");
+            "mq", "file de messages POSIX", "shm", "mémoire partagée + sémaphores",
+            "spin", "attente active en mémoire partagée", "futex", "futex seul (C)");
 
-    /** transport → langage → [médiane µs, p99 µs, débit Mio/s]. */
-    static Map<String, Map<String, double[]>> byTransport(List<String[]> csv) {
-        Map<String, Map<String, double[]>> m = new LinkedHashMap<>();
+    /** Les transports plancher : ce qu'aucun appel système n'allonge, ou presque. */
+    static final Set<String> FLOOR = Set.of("spin", "futex");
+
+    /** Cible du rapport Java / C de la médiane pour les transports POSIX. */
+    static final double IPC_TARGET = 1.03;
+
+    static final List<String> METRICS = List.of("median_us", "p99_us", "throughput_mib_s");
+
+    static void ipc(List<String[]> csv, List<String[]> ratios, Map<String, String> files) {
+        // transport → langage → une liste par métrique, une valeur par passe
+        Map<String, Map<String, List<List<Double>>>> m = new LinkedHashMap<>();
+        int passes = 0;
         for (String[] l : csv.subList(1, csv.size())) {
-            m.computeIfAbsent(l[0], k -> new LinkedHashMap<>()).put(l[1], new double[] {
-                Double.parseDouble(l[2]), Double.parseDouble(l[3]), Double.parseDouble(l[4])});
+            List<List<Double>> v = m.computeIfAbsent(l[0], k -> new LinkedHashMap<>())
+                    .computeIfAbsent(l[1], k -> List.of(new ArrayList<>(), new ArrayList<>(),
+                            new ArrayList<>()));
+            for (int k = 0; k < 3; k++) {
+                if (!l[3 + k].isEmpty()) {
+                    v.get(k).add(Double.parseDouble(l[3 + k]));
+                }
+            }
+            passes = Math.max(passes, Integer.parseInt(l[2]));
         }
-        return m;
-    }
-
-    static void ipc(List<String[]> csv, Map<String, String> files) {
-        Map<String, Map<String, double[]>> m = byTransport(csv);
+        Map<String, Ratio> r = new LinkedHashMap<>();
+        for (String[] l : ratios.subList(1, ratios.size())) {
+            r.put(l[0] + "/" + l[1], Ratio.of(l, 2));
+        }
+        attribute(files, "ipc-passes", Integer.toString(passes));
         StringBuilder lat = new StringBuilder();
-        lat.append("[cols=\"3,2,2,2,2,2,2\",options=\"header\"]\n|===\n")
-                .append("| Transport | Médiane Java (µs) | Médiane C (µs) | Java / C ")
-                .append("| p99 Java (µs) | p99 C (µs) | Java / C\n");
+        lat.append("[cols=\"22,9,9,19,9,9,19\",options=\"header\"]\n|===\n")
+                .append("| Transport | Médiane Java (µs) | Médiane C (µs) | Java / C (IC 95 %) ")
+                .append("| p99 Java (µs) | p99 C (µs) | Java / C (IC 95 %)\n");
         StringBuilder tput = new StringBuilder();
-        tput.append("[cols=\"3,2,2,2\",options=\"header\"]\n|===\n")
-                .append("| Transport | Java (Mio/s) | C (Mio/s) | Java / C\n");
+        tput.append("[cols=\"3,2,2,3\",options=\"header\"]\n|===\n")
+                .append("| Transport | Java (Mio/s) | C (Mio/s) | Java / C (IC 95 %)\n");
         List<String> met = new ArrayList<>();
         List<String> missed = new ArrayList<>();
         List<Bar> median = new ArrayList<>();
         List<Bar> p99 = new ArrayList<>();
         List<Bar> throughput = new ArrayList<>();
-        for (Map.Entry<String, Map<String, double[]>> t : m.entrySet()) {
-            String name = TRANSPORTS.getOrDefault(t.getKey(), t.getKey());
-            double[] j = t.getValue().get("Java");
-            double[] c = t.getValue().get("C");
+        List<Bar> ratioBars = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<List<Double>>>> t : m.entrySet()) {
+            String key = t.getKey();
+            String name = TRANSPORTS.getOrDefault(key, key);
+            List<List<Double>> j = t.getValue().get("Java");
+            List<List<Double>> c = t.getValue().get("C");
+            Ratio rm = r.get(key + "/median_us");
+            Ratio rp = r.get(key + "/p99_us");
+            Ratio rt = r.get(key + "/throughput_mib_s");
             lat.append("| ").append(name)
-                    .append(" | ").append(j == null ? "–" : number(j[0], 1))
-                    .append(" | ").append(number(c[0], 1))
-                    .append(" | ").append(j == null ? "–" : "*" + ratio(j[0], c[0]) + "*")
-                    .append(" | ").append(j == null ? "–" : number(j[1], 1))
-                    .append(" | ").append(number(c[1], 1))
-                    .append(" | ").append(j == null ? "–" : ratio(j[1], c[1])).append('\n');
+                    .append(" | ").append(j == null ? "–" : number(median(j.get(0)), 2))
+                    .append(" | ").append(number(median(c.get(0)), 2))
+                    .append(" | ").append(rm == null ? "–" : "*" + rm.shown() + "*")
+                    .append(" | ").append(j == null ? "–" : number(median(j.get(1)), 1))
+                    .append(" | ").append(number(median(c.get(1)), 1))
+                    .append(" | ").append(rp == null ? "–" : rp.shown()).append('\n');
+            attribute(files, "ipc-" + key + "-c", number(median(c.get(0)), 2));
             if (j != null) {
-                List<String> list = j[0] / c[0] <= 1.05 ? met : missed;
-                list.add(name + " (" + ratio(j[0], c[0]) + ")");
-                attribute(files, "ipc-" + t.getKey() + "-rapport", ratio(j[0], c[0]));
-                attribute(files, "ipc-" + t.getKey() + "-rapport-p99", ratio(j[1], c[1]));
-                attribute(files, "ipc-" + t.getKey() + "-rapport-debit", ratio(j[2], c[2]));
+                attribute(files, "ipc-" + key + "-java", number(median(j.get(0)), 2));
             }
-            attribute(files, "ipc-" + t.getKey() + "-c", number(c[0], 1));
-            tput.append("| ").append(name)
-                    .append(" | ").append(j == null ? "–" : number(j[2], 0))
-                    .append(" | ").append(number(c[2], 0))
-                    .append(" | ").append(j == null ? "–" : ratio(j[2], c[2])).append('\n');
+            if (rm != null) {
+                attribute(files, "ipc-" + key + "-rapport", rm.shown());
+                ratioBars.add(new Bar(name, rm.mean(), JAVA, number(rm.mean(), 2) + "\u00a0×",
+                        rm.low(), rm.high()));
+                if (key.equals("mq") || key.equals("shm")) {
+                    (rm.mean() <= IPC_TARGET ? met : missed).add(name + " (" + rm.shown() + ")");
+                }
+            }
+            if (rp != null) {
+                attribute(files, "ipc-" + key + "-rapport-p99", rp.shown());
+            }
+            if (!c.get(2).isEmpty()) {
+                tput.append("| ").append(name)
+                        .append(" | ").append(j == null ? "–" : number(median(j.get(2)), 0))
+                        .append(" | ").append(number(median(c.get(2)), 0))
+                        .append(" | ").append(rt == null ? "–" : rt.shown()).append('\n');
+                if (rt != null) {
+                    attribute(files, "ipc-" + key + "-rapport-debit", rt.shown());
+                }
+            }
             for (int k = 0; k < 3; k++) {
                 List<Bar> list = k == 0 ? median : k == 1 ? p99 : throughput;
-                int dec = k == 2 ? 0 : 1;
-                if (j != null) {
-                    list.add(new Bar(name + " (Java)", j[k], JAVA, number(j[k], dec)));
+                int dec = k == 2 ? 0 : k == 0 ? 2 : 1;
+                if (j != null && !j.get(k).isEmpty()) {
+                    double v = median(j.get(k));
+                    list.add(new Bar(name + " (Java)", v, JAVA, number(v, dec)));
                 }
-                list.add(new Bar(name + " (C)", c[k], C, number(c[k], dec)));
+                if (!c.get(k).isEmpty()) {
+                    double v = median(c.get(k));
+                    list.add(new Bar(name + " (C)", v, C, number(v, dec)));
+                }
             }
         }
-        attribute(files, "ipc-cible-tenue",
-                met.isEmpty() ? "aucun" : String.join(", ", met));
+        attribute(files, "ipc-cible-tenue", met.isEmpty() ? "aucun" : String.join(", ", met));
         attribute(files, "ipc-cible-manquee",
                 missed.isEmpty() ? "aucun" : String.join(", ", missed));
         lat.append("|===\n");
@@ -297,11 +413,14 @@ public final class Costs {
         files.put("ipc-debit.adoc", tput.toString());
         List<Legend> jc = List.of(new Legend("Java", JAVA), new Legend("C (gcc -O2)", C));
         files.put("ipc-mediane.svg", bars(
-                "Aller-retour de 64 octets entre deux processus\u00a0: médiane (µs)", median, jc));
+                "Aller-retour entre deux processus\u00a0: médiane (µs)", median, jc));
         files.put("ipc-p99.svg", bars(
-                "Aller-retour de 64 octets\u00a0: 99e centile (µs)", p99, jc));
+                "Aller-retour entre deux processus\u00a0: 99e centile (µs)", p99, jc));
         files.put("ipc-debit.svg", bars(
                 "Messages de 4 Kio, fenêtres de 8\u00a0: débit (Mio/s)", throughput, jc));
+        files.put("ipc-rapports.svg", bars(
+                "Médiane Java / médiane C\u00a0: moyenne des passes et IC 95\u00a0%",
+                ratioBars, List.of(new Legend("Java / C (1 = aussi rapide que C)", JAVA)), 1));
     }
 
     // ------------------------------------------------------------ échelle
@@ -370,7 +489,17 @@ public final class Costs {
 
     // ---------------------------------------------------------------- SVG
 
-    record Bar(String label, double value, String colour, String shown) {
+    /** Une barre ; low et high (NaN : aucun) bornent son intervalle de confiance. */
+    record Bar(String label, double value, String colour, String shown, double low,
+            double high) {
+
+        Bar(String label, double value, String colour, String shown) {
+            this(label, value, colour, shown, Double.NaN, Double.NaN);
+        }
+
+        double top() {
+            return Double.isNaN(high) ? value : Math.max(value, high);
+        }
     }
 
     record Legend(String text, String colour) {
@@ -383,7 +512,15 @@ public final class Costs {
 
     /** Un diagramme en barres horizontales, échelle linéaire partant de zéro. */
     static String bars(String title, List<Bar> bars, List<Legend> legend) {
-        double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
+        return bars(title, bars, legend, Double.NaN);
+    }
+
+    /**
+     * Idem, avec un trait vertical pointillé à {@code reference} (1 pour un
+     * rapport à C : à gauche, Java fait mieux que C ; à droite, moins bien).
+     */
+    static String bars(String title, List<Bar> bars, List<Legend> legend, double reference) {
+        double max = bars.stream().mapToDouble(Bar::top).max().orElse(1);
         int zone = WIDTH - LEFT - 80;
         // La légende va à la ligne quand elle déborde : une ligne de 16 px de plus.
         List<int[]> places = new ArrayList<>();
@@ -426,12 +563,30 @@ public final class Costs {
             s.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
                     LEFT, y, Math.max(l, 1), BAR_HEIGHT, b.colour()));
-            s.append(svgText(LEFT + Math.max(l, 1) + 4, y + 12, b.shown(), "start",
+            int end = Math.max(l, 1);
+            if (!Double.isNaN(b.low())) {
+                // L'intervalle de confiance : un trait de low à high, deux butées.
+                int lo = (int) Math.round(zone * Math.max(b.low(), 0) / max);
+                int hi = (int) Math.round(zone * b.high() / max);
+                int mid = y + BAR_HEIGHT / 2;
+                s.append(String.format(Locale.ROOT, "<path d=\"M%d %dH%dM%d %dV%dM%d %dV%d\" "
+                        + "stroke=\"#000000\" stroke-width=\"1.5\" fill=\"none\"/>%n",
+                        LEFT + lo, mid, LEFT + hi, LEFT + lo, mid - 5, mid + 5, LEFT + hi,
+                        mid - 5, mid + 5));
+                end = Math.max(end, hi);
+            }
+            s.append(svgText(LEFT + end + 4, y + 12, b.shown(), "start",
                     "normal", "#333333"));
         }
         s.append(String.format(Locale.ROOT,
                 "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000000\"/>%n",
                 LEFT, top - 4, LEFT, top + bars.size() * STEP));
+        if (!Double.isNaN(reference)) {
+            int x = LEFT + (int) Math.round(zone * reference / max);
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+                    + "y2=\"%d\" stroke=\"#555555\" stroke-dasharray=\"4 3\"/>%n",
+                    x, top - 4, x, top + bars.size() * STEP));
+        }
         s.append("</svg>\n");
         return s.toString();
     }
