@@ -155,12 +155,9 @@ final class Surveillance {
         StringBuilder b = new StringBuilder();
         boolean premier = true;
         for (Resultats.Attente a : r.attentes()) {
-            b.append(a.tenue() ? "  [ok]    " : "  [ÉCHEC] ").append(a.intitule())
-                    .append('\n');
-            if (!a.tenue() && premier) {
+            b.append(Verificateur.ligneAttente(a, !a.tenue() && premier));
+            if (!a.tenue()) {
                 premier = false;
-                b.append("            → ").append(a.raison().replace("\n",
-                        "\n              ")).append('\n');
             }
         }
         b.append(String.format("%d exigence(s) sur %d tenue(s).%n", r.tenues(),

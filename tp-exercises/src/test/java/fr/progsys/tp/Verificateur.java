@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,11 +81,7 @@ final class Verificateur {
             return ECHEC;
         }
         for (Resultats.Attente a : r.attentes()) {
-            out.println((a.tenue() ? "  [ok]    " : "  [ÉCHEC] ") + a.intitule());
-            if (!a.tenue()) {
-                out.println("            → " + a.raison().replace("\n",
-                        "\n              "));
-            }
+            out.print(ligneAttente(a, !a.tenue()));
         }
         out.printf("%d exigence(s) sur %d tenue(s).%n", r.tenues(),
                 r.attentes().size());
@@ -94,8 +91,74 @@ final class Verificateur {
             return OK;
         }
         out.println("Corrigez la première exigence en échec, puis relancez.");
-        out.println(prochainIndice(r.tp()));
+        out.print(plier(prochainIndice(r.tp()), "", ""));
         return ECHEC;
+    }
+
+    /**
+     * Une exigence, « [ok] » ou « [ÉCHEC] » puis son intitulé, et si
+     * {@code raison} la raison de l'échec dessous, en retrait ; pliées à
+     * {@link #LARGEUR} colonnes.
+     */
+    static String ligneAttente(Resultats.Attente a, boolean raison) {
+        StringBuilder b = new StringBuilder(plier(a.intitule(),
+                a.tenue() ? "  [ok]    " : "  [ÉCHEC] ", "          "));
+        if (raison) {
+            String retrait = "            → ";
+            for (String ligne : a.raison().split("\n")) {
+                b.append(plier(ligne, retrait, "              "));
+                retrait = "              ";
+            }
+        }
+        return b.toString();
+    }
+
+    /** Largeur d'un terminal classique : les lignes plus longues sont pliées. */
+    static final int LARGEUR = 80;
+
+    /**
+     * {@code texte} plié en lignes d'au plus {@link #LARGEUR} colonnes, entre
+     * deux mots : la première après {@code debut}, les suivantes après
+     * {@code suite} (un retrait, pour que la liste reste lisible).
+     */
+    static String plier(String texte, String debut, String suite) {
+        StringBuilder b = new StringBuilder(debut);
+        int colonne = debut.length();
+        boolean premier = true;
+        for (String mot : mots(texte)) {
+            if (!premier && colonne + 1 + mot.length() > LARGEUR) {
+                b.append('\n').append(suite);
+                colonne = suite.length();
+                premier = true;
+            }
+            if (!premier) {
+                b.append(' ');
+                colonne++;
+            }
+            b.append(mot);
+            colonne += mot.length();
+            premier = false;
+        }
+        return b.append('\n').toString();
+    }
+
+    /**
+     * Les mots de {@code texte}, sans couper la typographie : un signe
+     * double (« : ; ? ! » ») reste avec le mot d'avant, « « » avec le mot
+     * d'après, comme le ferait une espace insécable.
+     */
+    static List<String> mots(String texte) {
+        List<String> mots = new ArrayList<>();
+        boolean colle = false;
+        for (String m : texte.strip().split(" +")) {
+            if (!mots.isEmpty() && (colle || m.matches("[:;?!»]+[.,)]*"))) {
+                mots.set(mots.size() - 1, mots.get(mots.size() - 1) + " " + m);
+            } else {
+                mots.add(m);
+            }
+            colle = m.equals("«");
+        }
+        return mots;
     }
 
     /** La ligne qui propose l'indice suivant (le premier pas encore lu). */

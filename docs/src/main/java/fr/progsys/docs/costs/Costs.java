@@ -540,7 +540,7 @@ public final class Costs {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                 + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                + "font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">%n",
+                + "font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">%n",
                 WIDTH, height, WIDTH, height));
         s.append(String.format(Locale.ROOT,
                 "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>%n",
