@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,82 @@ class CostDataTest {
             assertThat(Double.parseDouble(row[2])).as(locked + " (ns par incrément)")
                     .isGreaterThanOrEqualTo(10 * local);
             assertThat(row[3]).as(locked + " : valeur finale").isEqualTo(row[4]);
+        }
+    }
+
+    /** Les médianes des passes de ipc.csv : « transport/langage » → médiane (µs). */
+    static Map<String, Double> ipcMedians() throws IOException {
+        List<String> lines = Files.readAllLines(RESULTS.resolve("ipc.csv"));
+        assertThat(lines.get(0))
+                .isEqualTo("transport,language,pass,median_us,p99_us,throughput_mib_s");
+        Map<String, List<Double>> passes = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            passes.computeIfAbsent(f[0] + "/" + f[1], k -> new ArrayList<>())
+                    .add(Double.parseDouble(f[3]));
+        }
+        Map<String, Double> medians = new HashMap<>();
+        passes.forEach((k, v) -> {
+            List<Double> sorted = v.stream().sorted().toList();
+            int n = sorted.size();
+            medians.put(k, n % 2 == 1 ? sorted.get(n / 2)
+                    : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+        });
+        return medians;
+    }
+
+    static final List<String> COURSE_TRANSPORTS = List.of("unix", "tcp", "udp", "mq", "shm");
+
+    @Test
+    @DisplayName("le plancher : en C, l'attente active est sous le futex, et chaque transport"
+            + " du cours coûte au moins un futex")
+    void floorBoundsEveryTransport() throws IOException {
+        Map<String, Double> m = ipcMedians();
+        assertThat(m.get("spin/C")).as("spin en C").isLessThan(m.get("futex/C"));
+        for (String t : COURSE_TRANSPORTS) {
+            assertThat(m.get(t + "/C")).as(t + " en C (µs)").isGreaterThanOrEqualTo(
+                    m.get("futex/C"));
+        }
+    }
+
+    @Test
+    @DisplayName("aucun transport du cours n'a de rapport Java / C dont tout l'intervalle de"
+            + " confiance est sous 1 (le chapitre le dit)")
+    void noCourseTransportIsFasterInJava() throws IOException {
+        List<String> lines = Files.readAllLines(RESULTS.resolve("ipc-ratios.csv"));
+        assertThat(lines.get(0)).isEqualTo("transport,metric,n,mean,ci_low,ci_high");
+        int checked = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (COURSE_TRANSPORTS.contains(f[0]) && f[1].equals("median_us")) {
+                assertThat(Integer.parseInt(f[2])).as(f[0] + " : passes").isGreaterThanOrEqualTo(5);
+                assertThat(Double.parseDouble(f[5])).as(f[0] + " : borne haute").isGreaterThanOrEqualTo(1);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(COURSE_TRANSPORTS.size());
+    }
+
+    @Test
+    @DisplayName("mq_receive dans un tampon réutilisé ne coûte pas plus qu'un Message neuf par"
+            + " réception, sur chaque liaison (l'avant et l'après du chapitre)")
+    void receiveIntoBufferIsNoSlower() throws IOException {
+        List<String> lines = Files.readAllLines(RESULTS.resolve("appels.csv"));
+        assertThat(lines.get(0)).isEqualTo("operation,binding,pass,ns");
+        Map<String, List<Double>> v = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            v.computeIfAbsent(f[0] + "/" + f[1], k -> new ArrayList<>())
+                    .add(Double.parseDouble(f[3]));
+        }
+        for (String binding : List.of("jnr", "ffm")) {
+            List<Double> after = v.get("mqSendReceive/" + binding);
+            List<Double> before = v.get("mqSendReceiveMessage/" + binding);
+            assertThat(after).as(binding + " mesuré").isNotNull();
+            assertThat(after.stream().mapToDouble(d -> d).average().orElseThrow())
+                    .as(binding + " : tampon réutilisé (ns)")
+                    .isLessThanOrEqualTo(before.stream().mapToDouble(d -> d).average()
+                            .orElseThrow());
         }
     }
 }
