@@ -248,16 +248,19 @@ class BookTest {
     @Test
     @DisplayName("les sorties capturées incluses tiennent dans " + MAX_COLUMNS + " colonnes")
     void capturedOutputsFitThePage() throws IOException {
-        Pattern include = Pattern.compile("include::\\{out\\}/([^\\[]+)\\[");
+        // {out} : les sorties des chapitres ; {tp-out} : les séances des TP,
+        // écrites par le module solutions.
+        Pattern include = Pattern.compile("include::\\{(out|tp-out)\\}/([^\\[]+)\\[");
         Matcher m = include.matcher(allAsciidoc());
         List<String> tooWide = new ArrayList<>();
         while (m.find()) {
-            Path file = ROOT.resolve("chapters/target/snippets").resolve(m.group(1));
+            Path file = ROOT.resolve(m.group(1).equals("out") ? "chapters" : "solutions")
+                    .resolve("target/snippets").resolve(m.group(2));
             assertThat(file).as("sortie incluse par le livre").exists();
             List<String> lines = Files.readAllLines(file);
             for (int n = 0; n < lines.size(); n++) {
                 if (lines.get(n).codePointCount(0, lines.get(n).length()) > MAX_COLUMNS) {
-                    tooWide.add(m.group(1) + ":" + (n + 1));
+                    tooWide.add(m.group(2) + ":" + (n + 1));
                 }
             }
         }
