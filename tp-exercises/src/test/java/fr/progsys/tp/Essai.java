@@ -3,6 +3,7 @@ package fr.progsys.tp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,7 +25,8 @@ import fr.progsys.tp.selector.ServeurSelecteur;
  * <p>Le serveur écoute sur la boucle locale (127.0.0.1) ; le port 0 laisse
  * le système en choisir un libre, que la première ligne affiche. Il sert
  * jusqu'à « stop » ou Ctrl-D sur son entrée standard, ou Ctrl-C. Un
- * squelette encore à compléter est signalé tel quel (code de sortie 1).
+ * squelette encore à compléter est signalé tel quel (code de sortie 1) ;
+ * un port déjà pris aussi (code 2).
  */
 public final class Essai {
 
@@ -40,19 +42,28 @@ public final class Essai {
         int port = Integer.parseInt(args[1]);
         InetAddress boucle = InetAddress.getLoopbackAddress();
         ServeurDeChat serveur;
-        switch (tp) {
-            case "chat":
-                serveur = new ServeurChat(new ServerSocket(port, 50, boucle));
-                break;
-            case "selector":
-                serveur = new ServeurSelecteur(ServerSocketChannel.open()
-                        .bind(new InetSocketAddress(boucle, port)));
-                break;
-            default:
-                System.err.println("TP inconnu : " + tp
-                        + " (les serveurs à essayer : chat, selector)");
-                System.exit(2);
-                return;
+        try {
+            switch (tp) {
+                case "chat":
+                    serveur = new ServeurChat(
+                            new ServerSocket(port, 50, boucle));
+                    break;
+                case "selector":
+                    serveur = new ServeurSelecteur(ServerSocketChannel.open()
+                            .bind(new InetSocketAddress(boucle, port)));
+                    break;
+                default:
+                    System.err.println("TP inconnu : " + tp
+                            + " (les serveurs à essayer : chat, selector)");
+                    System.exit(2);
+                    return;
+            }
+        } catch (BindException pris) {
+            System.err.println("le port " + port + " est déjà pris ("
+                    + pris.getMessage() + ") : -Dport=… pour un autre,"
+                    + " -Dport=0 pour un port libre");
+            System.exit(2);
+            return;
         }
         System.out.println("TP " + tp + " : à l'écoute sur "
                 + boucle.getHostAddress() + ":" + serveur.port()

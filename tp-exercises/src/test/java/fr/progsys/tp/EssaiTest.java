@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +33,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EssaiTest {
 
     private static final Duration ATTENTE = Duration.ofSeconds(20);
-    private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern PORT =
+            Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
 
     @ParameterizedTest(name = "TP {0}")
     @ValueSource(strings = {"chat", "selector"})
-    @DisplayName("la ligne tapée par un client parvient à l'autre, et le départ"
-            + " par Ctrl-C est annoncé")
+    @DisplayName("la ligne tapée par un client parvient à l'autre, et le"
+            + " départ par Ctrl-C est annoncé")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void deuxClientsNc(String tp) throws IOException, InterruptedException {
         Tools.require("nc");
@@ -63,7 +66,8 @@ class EssaiTest {
                 alice.ctrlC();
                 bob.attendre("* alice part");
                 bob.ctrlC();
-                Snippets.write("tp/" + tp + "-alice.txt", alice.transcription());
+                Snippets.write("tp/" + tp + "-alice.txt",
+                        alice.transcription());
                 Snippets.write("tp/" + tp + "-bob.txt", bob.transcription());
             }
             serveur.send("stop");
@@ -74,6 +78,23 @@ class EssaiTest {
             Snippets.write("tp/" + tp + "-serveur.txt", "$ ./mvnw -q -pl"
                     + " tp-exercises -am test-compile -Dserveur=" + tp
                     + " -Dport=0\n" + banniere + "\nstop\nserveur arrêté\n");
+        }
+    }
+
+    @ParameterizedTest(name = "TP {0}")
+    @ValueSource(strings = {"chat", "selector"})
+    @DisplayName("un port déjà pris est dit en français, sans trace de pile")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void portDejaPris(String tp) throws IOException {
+        try (ServerSocket occupe = new ServerSocket(0, 50,
+                InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(occupe.getLocalPort());
+            ChildJvm.Result r = ChildJvm.run(ATTENTE, Essai.class, tp, port);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.stderr())
+                    .startsWith("le port " + port + " est déjà pris")
+                    .contains("-Dport=0").doesNotContain("\tat ");
+            assertThat(r.stdout()).isEmpty();
         }
     }
 
@@ -105,7 +126,8 @@ class EssaiTest {
 
         void attendre(String ligne) {
             int rang = lues++;
-            await().atMost(ATTENTE).until(() -> nc.stdout().lines().count() > rang);
+            await().atMost(ATTENTE)
+                    .until(() -> nc.stdout().lines().count() > rang);
             assertThat(nc.stdout().lines().toList().get(rang))
                     .as("ligne %d affichée par nc", rang + 1).isEqualTo(ligne);
             ecran.append(ligne).append('\n');
