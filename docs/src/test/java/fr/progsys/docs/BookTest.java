@@ -248,14 +248,18 @@ class BookTest {
     @Test
     @DisplayName("les sorties capturées incluses tiennent dans " + MAX_COLUMNS + " colonnes")
     void capturedOutputsFitThePage() throws IOException {
-        // {out} : les sorties des chapitres ; {tp-out} : celles des TP.
+        // {out} : les sorties des chapitres ; {tp-out} : ce qu'affiche la
+        // vérification des TP (tp-exercises) ; {solutions-out} : les séances
+        // des TP menées contre les solutions (module solutions).
         Pattern include = Pattern.compile(
-                "include::\\{(out|tp-out)\\}/([^\\[]+)\\[([^\\]]*)\\]");
+                "include::\\{(out|tp-out|solutions-out)\\}/([^\\[]+)\\[([^\\]]*)\\]");
+        Map<String, String> modules = Map.of("out", "chapters", "tp-out", "tp-exercises",
+                "solutions-out", "solutions");
         Matcher m = include.matcher(allAsciidoc());
         List<String> tooWide = new ArrayList<>();
         while (m.find()) {
-            Path file = ROOT.resolve(m.group(1).equals("out") ? "chapters/target/snippets"
-                    : "tp-exercises/target/snippets").resolve(m.group(2));
+            Path file = ROOT.resolve(modules.get(m.group(1))).resolve("target/snippets")
+                    .resolve(m.group(2));
             if (m.group(3).contains("opts=optional") && !Files.exists(file)) {
                 continue; // un TP commencé n'a plus de squelette intact à montrer
             }

@@ -80,7 +80,7 @@ final class Indices {
 
     /** Le balisage AsciiDoc le plus courant, retiré pour le terminal. */
     static String texteBrut(String adoc) {
-        return adoc.replace("{nbsp}", "\u00a0").replace("`", "")
+        return adoc.replace("{nbsp}", "\u00a0").replace("\\((", "((").replace("\\->", "->").replace("`", "")
                 .replaceAll("(?<![\\p{L}\\d])_([^_\n]+)_(?![\\p{L}\\d])", "$1")
                 .replaceAll("(?<![\\p{L}\\d])\\*([^*\n]+)\\*(?![\\p{L}\\d])", "$1");
     }
