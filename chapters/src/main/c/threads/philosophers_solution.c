@@ -25,7 +25,7 @@ static void *dine(void *arg) {
     int i = (int) (intptr_t) arg, right = (i + 1) % N;
     for (int meal = 0; meal < MEALS; meal++) {
         if (meal > 0) {
-            sem_wait(&footman);         /* la solution : ces trois lignes */
+            sem_wait(&footman);         /* une place, puis la gauche */
             sem_wait(&chopstick[i]);
         } else if (sem_trywait(&footman) == 0) {
             sem_wait(&chopstick[i]);
